@@ -1,0 +1,26 @@
+"""mxcompat: the Apache MXNet 1.x Python API on JAX.
+
+``import mxcompat as mx`` gives the whole API; ``mxcompat.install_as_mxnet()`` makes
+``import mxnet`` resolve to it.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+#: The MXNet release whose Python API mxcompat emulates.
+mxnet_version = "1.9.1"
+
+from . import _backend  # noqa: E402,F401  (configures JAX first)
+from . import base  # noqa: E402
+from .base import MXNetError  # noqa: E402
+from . import context  # noqa: E402
+from .context import (Context, cpu, cpu_pinned, current_context, gpu,  # noqa: E402
+                      tpu)
+from . import ops  # noqa: E402,F401
+from . import ndarray  # noqa: E402
+from . import ndarray as nd  # noqa: E402
+
+try:  # the ways in (import hook, runner, IPython extension)
+    from ._import_hook import install_as_mxnet, uninstall_as_mxnet  # noqa: F401
+    from ._ipython import load_ipython_extension, unload_ipython_extension  # noqa: F401
+except ImportError:  # pragma: no cover - while the modules are being written
+    pass

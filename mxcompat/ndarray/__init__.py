@@ -1,0 +1,70 @@
+"""``mx.nd``: NDArray and every registry operator as an eager function."""
+from __future__ import annotations
+
+import types as _types
+
+from .. import ops as _ops  # noqa: F401  (registers the operators)
+from . import _frontend
+from .ndarray import NDArray, array, empty, waitall
+from .functions import *  # noqa: F401,F403
+from .functions import __all__ as _fn_all
+
+_top, _subs = _frontend.namespace_entries()
+for _name, _fn in _top.items():
+    if _name not in globals():
+        globals()[_name] = _fn
+
+_internal = _types.ModuleType(__name__ + "._internal", "Internal operators (names with _).")
+for _name, _fn in _top.items():
+    if _name.startswith("_"):
+        setattr(_internal, _name, _fn)
+op = _types.ModuleType(__name__ + ".op", "Every operator as a function.")
+for _name, _fn in _top.items():
+    setattr(op, _name, _fn)
+
+
+def _submodule(short: str) -> _types.ModuleType:
+    import sys
+    full = f"{__name__}.{short}"
+    mod = sys.modules.get(full)
+    if mod is None:
+        mod = _types.ModuleType(full, f"mx.nd.{short} operators.")
+        sys.modules[full] = mod
+    globals()[short] = mod
+    return mod
+
+
+for _mod, _entries in _subs.items():
+    if _mod == "random":
+        continue  # the random issue owns mx.nd.random
+    _m = _submodule(_mod)
+    for _short, _fn in _entries.items():
+        setattr(_m, _short, _fn)
+
+# Fluent methods: x.sum(...) is nd.sum(x, ...).
+_FLUENT = (
+    "sum", "mean", "max", "min", "prod", "nansum", "nanprod", "norm", "argmax", "argmin",
+    "argmax_channel", "clip", "transpose", "swapaxes", "tile", "repeat", "flip", "split",
+    "slice", "slice_axis", "slice_like", "take", "one_hot", "pick", "topk", "sort",
+    "argsort", "exp", "expm1", "log", "log10", "log2", "log1p", "sqrt", "rsqrt", "cbrt",
+    "rcbrt", "square", "reciprocal", "relu", "sigmoid", "softmax", "log_softmax", "softmin",
+    "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh",
+    "arccosh", "arctanh", "degrees", "radians", "abs", "sign", "round", "rint", "fix",
+    "floor", "ceil", "trunc", "diag", "pad", "depth_to_space", "space_to_depth",
+    "broadcast_axes", "shape_array", "size_array", "reshape_like", "where")
+
+
+def _fluent(fn):
+    def method(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+    method.__name__ = fn.__name__
+    method.__doc__ = fn.__doc__
+    return method
+
+
+for _name in _FLUENT:
+    if _name in _top and not hasattr(NDArray, _name):
+        setattr(NDArray, _name, _fluent(_top[_name]))
+
+__all__ = ["NDArray", "array", "empty", "waitall"] + list(_fn_all) + sorted(
+    n for n in _top if not n.startswith("_"))

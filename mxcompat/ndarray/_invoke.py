@@ -1,0 +1,128 @@
+"""Eager execution of registry operators on NDArrays.
+
+``invoke`` is the one hot path of the library: look up (or build once) the compiled kernel
+for the operator and its static attributes, call it on the raw ``jax.Array``s, wrap the
+results. Nothing is traced in steady state. Autograd hooks in through ``hooks.record``.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import jax
+
+from ..base import MXNetError
+from ..context import Context, current_context
+from ..ops.registry import Op
+from .ndarray import NDArray, _wrap
+
+__all__ = ["invoke", "hooks", "call_kernel"]
+
+
+class _Hooks:
+    """Set by higher layers (autograd) to observe eager operator calls."""
+
+    __slots__ = ("record", "is_training")
+
+    def __init__(self):
+        self.record = None          # record(op, attrs, in_arrays, in_nds, out_nds) or None
+        self.is_training = lambda: False
+
+
+hooks = _Hooks()
+
+
+def _attr_key(kwargs: dict):
+    try:
+        key = tuple(kwargs.items())
+        hash(key)
+        return key
+    except TypeError:
+        return None
+
+
+def prepare(op: Op, kwargs: dict) -> tuple[dict, tuple]:
+    """Parsed attributes and the dynamic attribute values, cached per raw kwargs."""
+    key = _attr_key(kwargs)
+    if key is not None:
+        hit = op._front_cache.get(key)
+        if hit is not None:
+            return hit
+    attrs = op.parse(kwargs)
+    dyn = tuple(attrs[k] for k in op.dynamic)
+    if key is not None and len(op._front_cache) < 4096:
+        op._front_cache[key] = (attrs, dyn)
+    return attrs, dyn
+
+
+def _check_dtypes(op: Op, arrays: Sequence[jax.Array]) -> None:
+    d0 = arrays[0].dtype
+    for i in range(1, len(arrays)):
+        if arrays[i].dtype != d0:
+            raise MXNetError(
+                f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
+                f"{i}-th input: expected {d0.name if d0 != bool else 'bool'}, got "
+                f"{arrays[i].dtype.name if arrays[i].dtype != bool else 'bool'}")
+
+
+def _explain_failure(op: Op, arrays, attrs, exc: Exception) -> MXNetError:
+    msg = None
+    if op.explain is not None:
+        try:
+            msg = op.explain(arrays, attrs)
+        except Exception:  # an explanation must never hide the original error
+            msg = None
+    if msg is None:
+        shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
+        msg = f"Operator {op.name} failed on inputs of shapes [{shapes}]: {exc}"
+    err = MXNetError(msg)
+    return err
+
+
+def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
+                device=None):
+    """Run the compiled kernel; returns the raw result (array or tuple)."""
+    if op.same_dtype and len(arrays) > 1:
+        _check_dtypes(op, arrays)
+    if op.check is not None:
+        op.check(arrays, attrs)
+    train = hooks.is_training() if op.train_aware else False
+    kern = op.kernel(attrs, train, device)
+    try:
+        return kern(*arrays, *dyn)
+    except MXNetError:
+        raise
+    except Exception as exc:  # JAX shape/type errors become MXNet errors
+        raise _explain_failure(op, arrays, attrs, exc) from None
+
+
+def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
+           ctx: Context | None = None):
+    """Run ``op`` eagerly on NDArrays; returns an NDArray, a list of them, or ``out``."""
+    attrs, dyn = prepare(op, kwargs)
+    arrays = [x._data if x._view is None else x._read_view() for x in inputs]
+    if inputs:
+        ctx = inputs[0]._ctx
+        device = None
+    else:
+        if ctx is None:
+            ctx = current_context()
+        device = ctx.jax_device
+    res = call_kernel(op, arrays, attrs, dyn, device)
+    multi = isinstance(res, (tuple, list))
+    outs = res if multi else (res,)
+    if out is not None:
+        targets = out if isinstance(out, (list, tuple)) else (out,)
+        if len(targets) != len(outs):
+            raise MXNetError(f"Operator {op.name} expects {len(outs)} outputs, "
+                             f"but got {len(targets)} arrays in out")
+        for t, r in zip(targets, outs):
+            t._assign(r, f"Operator {op.name}")
+        result_nds = list(targets)
+        result = out
+    else:
+        result_nds = [_wrap(r, ctx) for r in outs]
+        result = result_nds if multi else result_nds[0]
+    rec = hooks.record
+    if rec is not None:
+        rec(op, attrs, dyn, arrays, inputs, result_nds)
+    return result

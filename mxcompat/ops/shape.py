@@ -1,0 +1,364 @@
+"""Shape manipulation: reshape (with MXNet's special codes), transpose, concat, split..."""
+from __future__ import annotations
+
+import numpy as np
+import jax.numpy as jnp
+
+
+from ..base import MXNetError
+from .attrs import Bool, Dtype, Int, OptInt, Shape
+from .registry import register
+
+
+# ----------------------------------------------------------------------------- reshape
+def infer_reshape(src: tuple, target: tuple, reverse: bool = False) -> tuple:
+    """Resolve MXNet's reshape codes 0, -1, -2, -3, -4 against the input shape."""
+    src = tuple(int(s) for s in src)
+    target = tuple(int(t) for t in target)
+    if reverse:
+        src, target = src[::-1], target[::-1]
+    out: list = []
+    infer_at = -1
+    i = j = 0
+    n = len(target)
+    try:
+        while j < n:
+            t = target[j]
+            if t > 0:
+                out.append(t)
+                i += 1
+            elif t == 0:
+                out.append(src[i])
+                i += 1
+            elif t == -1:
+                if infer_at >= 0:
+                    raise MXNetError("Check failed: inf_idx < 0: One and only one dim can "
+                                     "be inferred")
+                infer_at = len(out)
+                out.append(-1)
+                i += 1
+            elif t == -2:
+                out.extend(src[i:])
+                i = len(src)
+            elif t == -3:
+                out.append(src[i] * src[i + 1])
+                i += 2
+            elif t == -4:
+                d0, d1, d2 = src[i], target[j + 1], target[j + 2]
+                if d1 == -1:
+                    d1 = d0 // d2 if d2 else 0
+                if d2 == -1:
+                    d2 = d0 // d1 if d1 else 0
+                if d1 * d2 != d0:
+                    raise MXNetError(f"Check failed: d1 * d2 == d0 ({d1 * d2} vs. {d0}) : "
+                                     f"Split dims {d1}, {d2} do not divide original dim {d0}")
+                out.extend((d1, d2))
+                i += 1
+                j += 2
+            else:
+                raise MXNetError(f"Invalid reshape code {t}")
+            j += 1
+    except IndexError:
+        raise MXNetError(f"Check failed: reshape target {tuple(target)} does not fit the "
+                         f"input shape {tuple(src)}") from None
+    if infer_at >= 0:
+        total = int(np.prod(src, dtype=np.int64))
+        rest = int(np.prod([d for k, d in enumerate(out) if k != infer_at], dtype=np.int64))
+        out[infer_at] = total // rest if rest else 0
+    if reverse:
+        out = out[::-1]
+    return tuple(out)
+
+
+def _reshape_check(arrays, attrs):
+    x = arrays[0]
+    new = infer_reshape(x.shape, attrs["shape"], attrs["reverse"])
+    if int(np.prod(new, dtype=np.int64)) != x.size:
+        raise MXNetError(
+            f"Check failed: oshape.Size() == dshape.Size() ({int(np.prod(new))} vs. "
+            f"{x.size}) : Target shape size is different to source. Target: {new}\n"
+            f"Source: {tuple(x.shape)}")
+
+
+@register("Reshape", aliases=("reshape",), check=_reshape_check,
+          attrs={"shape": Shape(()), "reverse": Bool(False),
+                 "target_shape": Shape(()), "keep_highest": Bool(False)})
+def _reshape(data, shape, reverse, target_shape, keep_highest):
+    return data.reshape(infer_reshape(data.shape, shape, reverse))
+
+
+@register("reshape_like", ("lhs", "rhs"), same_dtype=False)
+def _reshape_like(lhs, rhs):
+    return lhs.reshape(rhs.shape)
+
+
+@register("Flatten", aliases=("flatten",))
+def _flatten(data):
+    if data.ndim == 0:
+        return data.reshape((1, 1))
+    return data.reshape((data.shape[0], -1))
+
+
+def _axis_check(arrays, attrs, key="axis", extra=0):
+    x = arrays[0]
+    ax = attrs[key]
+    nd = x.ndim + extra
+    if ax is not None and not (-nd <= ax < nd):
+        raise MXNetError(f"Check failed: axis >= -ndim && axis < ndim: axis {ax} is out of "
+                         f"range for an array of {x.ndim} dimensions")
+
+
+@register("expand_dims", attrs={"axis": Int()},
+          check=lambda a, at: _axis_check(a, at, extra=1))
+def _expand_dims(data, axis):
+    return jnp.expand_dims(data, axis)
+
+
+@register("squeeze", attrs={"axis": Shape(None, allow_none=True)})
+def _squeeze(data, axis):
+    if axis is None:
+        axes = tuple(i for i, d in enumerate(data.shape) if d == 1)
+    else:
+        axes = tuple(a % data.ndim for a in axis)
+        for a in axes:
+            if data.shape[a] != 1:
+                raise MXNetError(f"Check failed: dshape[axes[i]] == 1 ({data.shape[a]} vs. "
+                                 f"1) : cannot select an axis to squeeze out which has size "
+                                 f"not equal to one")
+    res = jnp.squeeze(data, axes)
+    return res.reshape((1,)) if res.ndim == 0 else res
+
+
+@register("transpose", attrs={"axes": Shape(())})
+def _transpose(data, axes):
+    if not axes:
+        return jnp.transpose(data)
+    if sorted(a % data.ndim for a in axes) != list(range(data.ndim)):
+        raise MXNetError(f"Check failed: axes {tuple(axes)} is not a permutation of the "
+                         f"{data.ndim} input axes")
+    return jnp.transpose(data, axes)
+
+
+@register("SwapAxis", aliases=("swapaxes",), attrs={"dim1": Int(0), "dim2": Int(0)})
+def _swapaxes(data, dim1, dim2):
+    return jnp.swapaxes(data, dim1, dim2)
+
+
+def _concat_check(arrays, attrs):
+    dim = attrs["dim"]
+    s0 = arrays[0].shape
+    nd = len(s0)
+    if not -nd <= dim < nd:
+        raise MXNetError(f"Check failed: axis >= -ndim && axis < ndim: dim {dim} is out of "
+                         f"range for {nd}-d inputs")
+    d = dim % nd
+    for i, a in enumerate(arrays[1:], 1):
+        s = a.shape
+        if len(s) != nd or any(s[k] != s0[k] for k in range(nd) if k != d):
+            raise MXNetError(
+                f"Check failed: shape_assign(&(*in_shape)[i], dshape): Incompatible input "
+                f"shape: expected [{','.join(str(x) if k != d else '-1' for k, x in enumerate(s0))}]"
+                f", got [{','.join(str(x) for x in s)}]")
+
+
+@register("Concat", ("data",), variadic="num_args", aliases=("concat",),
+          attrs={"num_args": Int(), "dim": Int(1)}, check=_concat_check)
+def _concat(*data, num_args, dim):
+    return jnp.concatenate(data, axis=dim)
+
+
+def _stack_check(arrays, attrs):
+    s0 = arrays[0].shape
+    for a in arrays[1:]:
+        if a.shape != s0:
+            raise MXNetError(
+                f"Check failed: shape_assign(&dshape, in_shape[i]): Incompatible input shape:"
+                f" expected [{','.join(map(str, s0))}], got [{','.join(map(str, a.shape))}]")
+
+
+@register("stack", ("data",), variadic="num_args",
+          attrs={"axis": Int(0), "num_args": Int()}, check=_stack_check)
+def _stack(*data, axis, num_args):
+    return jnp.stack(data, axis=axis)
+
+
+def _split_outputs(attrs):
+    return attrs["num_outputs"]
+
+
+def _split_check(arrays, attrs):
+    x = arrays[0]
+    ax = attrs["axis"] % x.ndim
+    n = attrs["num_outputs"]
+    if x.shape[ax] % n:
+        raise MXNetError(
+            f"Check failed: dshape[real_axis] % param.num_outputs == 0U ({x.shape[ax] % n} "
+            f"vs. 0) : You are trying to split the {ax}-th axis of input tensor with shape "
+            f"[{','.join(map(str, x.shape))}] into num_outputs={n} evenly sized chunks, but "
+            f"this is not possible because {n} does not evenly divide {x.shape[ax]}")
+
+
+@register("SliceChannel", aliases=("split",), num_outputs=_split_outputs,
+          check=_split_check,
+          attrs={"num_outputs": Int(), "axis": Int(1), "squeeze_axis": Bool(False)})
+def _split(data, num_outputs, axis, squeeze_axis):
+    parts = jnp.split(data, num_outputs, axis=axis)
+    if squeeze_axis:
+        parts = [jnp.squeeze(p, axis) for p in parts]
+    return tuple(parts)
+
+
+@register("tile", attrs={"reps": Shape()})
+def _tile(data, reps):
+    return jnp.tile(data, reps)
+
+
+@register("repeat", attrs={"repeats": Int(), "axis": OptInt(None)})
+def _repeat(data, repeats, axis):
+    if axis is None:
+        return jnp.repeat(data.reshape(-1), repeats)
+    return jnp.repeat(data, repeats, axis=axis)
+
+
+@register("reverse", aliases=("flip",), attrs={"axis": Shape()})
+def _flip(data, axis):
+    return jnp.flip(data, axis)
+
+
+def _norm_slice(begin, end, step, shape):
+    idx = []
+    for k, d in enumerate(shape):
+        b = begin[k] if k < len(begin) else None
+        e = end[k] if k < len(end) else None
+        s = step[k] if k < len(step) and step[k] is not None else None
+        idx.append(slice(b, e, s))
+    return tuple(idx)
+
+
+
+class _OptTuple(Shape):
+    """A tuple whose entries may be None, e.g. ``begin=(0, None)``."""
+
+    kind = "Shape(tuple)"
+
+    def parse(self, value):
+        if isinstance(value, str):
+            import ast
+            value = ast.literal_eval(value.strip())
+        if isinstance(value, (int, np.integer)) or value is None:
+            value = (value,)
+        return tuple(None if v is None else int(v) for v in value)
+
+
+@register("slice", aliases=("crop",), attrs={"begin": _OptTuple(), "end": _OptTuple(),
+                                             "step": _OptTuple(())})
+def _slice(data, begin, end, step):
+    return data[_norm_slice(begin, end, step, data.shape)]
+
+
+@register("slice_axis", attrs={"axis": Int(), "begin": Int(), "end": OptInt()})
+def _slice_axis(data, axis, begin, end):
+    idx = [slice(None)] * data.ndim
+    idx[axis] = slice(begin, end)
+    return data[tuple(idx)]
+
+
+@register("slice_like", ("data", "shape_like"), same_dtype=False,
+          attrs={"axes": Shape(())})
+def _slice_like(data, shape_like, axes):
+    axes = tuple(a % data.ndim for a in axes) if axes else tuple(range(shape_like.ndim))
+    idx = [slice(None)] * data.ndim
+    for a in axes:
+        idx[a] = slice(0, shape_like.shape[a])
+    return data[tuple(idx)]
+
+
+def _broadcast_to_shape(data, shape):
+    shape = tuple(data.shape[k] if s == 0 else s for k, s in enumerate(shape))
+    return shape
+
+
+def _broadcast_to_check(arrays, attrs):
+    x = arrays[0]
+    shape = attrs["shape"]
+    if len(shape) != x.ndim:
+        raise MXNetError(f"Check failed: ishape.ndim() == oshape.ndim(): Operand of shape "
+                         f"[{','.join(map(str, x.shape))}] cannot be broadcasted to "
+                         f"{tuple(shape)}")
+    for d, s in zip(x.shape, shape):
+        if s != 0 and d != s and d != 1:
+            raise MXNetError(f"Check failed: ishape[i] == oshape[i] || ishape[i] == 1: "
+                             f"Array cannot be broadcasted from "
+                             f"({','.join(map(str, x.shape))}) to {tuple(shape)}")
+
+
+@register("broadcast_to", attrs={"shape": Shape(())}, check=_broadcast_to_check)
+def _broadcast_to(data, shape):
+    return jnp.broadcast_to(data, _broadcast_to_shape(data, shape))
+
+
+@register("broadcast_like", ("lhs", "rhs"), same_dtype=False,
+          attrs={"lhs_axes": Shape(None, allow_none=True),
+                 "rhs_axes": Shape(None, allow_none=True)})
+def _broadcast_like(lhs, rhs, lhs_axes, rhs_axes):
+    if lhs_axes is None:
+        return jnp.broadcast_to(lhs, rhs.shape)
+    shape = list(lhs.shape)
+    for la, ra in zip(lhs_axes, rhs_axes):
+        shape[la] = rhs.shape[ra]
+    return jnp.broadcast_to(lhs, tuple(shape))
+
+
+@register("broadcast_axis", aliases=("broadcast_axes",),
+          attrs={"axis": Shape(()), "size": Shape(())})
+def _broadcast_axis(data, axis, size):
+    shape = list(data.shape)
+    for a, s in zip(axis, size):
+        a = a % data.ndim
+        if shape[a] != 1:
+            raise MXNetError(f"Check failed: dst_shape[axis] == 1U ({shape[a]} vs. 1) : "
+                             f"Cannot broadcast the axis {a} which has size {shape[a]}")
+        shape[a] = s
+    return jnp.broadcast_to(data, tuple(shape))
+
+
+@register("Cast", aliases=("cast",), attrs={"dtype": Dtype()}, same_dtype=False)
+def _cast(data, dtype):
+    return data.astype(dtype)
+
+
+@register("shape_array", differentiable=False)
+def _shape_array(data):
+    return jnp.asarray(data.shape, dtype=jnp.int64)
+
+
+@register("size_array", differentiable=False)
+def _size_array(data):
+    return jnp.asarray([data.size], dtype=jnp.int64)
+
+
+@register("diag", attrs={"k": Int(0), "axis1": Int(0), "axis2": Int(1)})
+def _diag(data, k, axis1, axis2):
+    if data.ndim == 1:
+        return jnp.diag(data, k)
+    return jnp.diagonal(data, k, axis1, axis2)
+
+
+@register("depth_to_space", attrs={"block_size": Int()})
+def _depth_to_space(data, block_size):
+    n, c, h, w = data.shape
+    b = block_size
+    x = data.reshape(n, b, b, c // (b * b), h, w)
+    x = jnp.transpose(x, (0, 3, 4, 1, 5, 2))
+    return x.reshape(n, c // (b * b), h * b, w * b)
+
+
+@register("space_to_depth", attrs={"block_size": Int()})
+def _space_to_depth(data, block_size):
+    n, c, h, w = data.shape
+    b = block_size
+    x = data.reshape(n, c, h // b, b, w // b, b)
+    x = jnp.transpose(x, (0, 3, 5, 1, 2, 4))
+    return x.reshape(n, c * b * b, h // b, w // b)
+
+
