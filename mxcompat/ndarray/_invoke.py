@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 import jax
 
+from .._backend import rng as _rng
 from ..base import MXNetError
 from ..context import Context, current_context
 from ..ops.registry import Op
@@ -95,6 +96,16 @@ def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
         raise _explain_failure(op, arrays, attrs, exc) from None
 
 
+def _write_back(op: Op, inputs, res):
+    """Store the updated ``mutate`` inputs; return the visible outputs."""
+    k = len(op.mutate)
+    visible, updates = res[:-k], res[-k:]
+    for name, new in zip(op.mutate, updates):
+        target = inputs[op.inputs.index(name)]
+        target._set(new)
+    return visible[0] if len(visible) == 1 else tuple(visible)
+
+
 def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
            ctx: Context | None = None):
     """Run ``op`` eagerly on NDArrays; returns an NDArray, a list of them, or ``out``."""
@@ -107,7 +118,11 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         if ctx is None:
             ctx = current_context()
         device = ctx.jax_device
+    if op.needs_key:
+        dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
     res = call_kernel(op, arrays, attrs, dyn, device)
+    if op.mutate:
+        res = _write_back(op, inputs, res)
     multi = isinstance(res, (tuple, list))
     outs = res if multi else (res,)
     if out is not None:

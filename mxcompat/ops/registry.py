@@ -33,13 +33,18 @@ class Op:
         into MXNet's message.
     train_aware: the function takes ``_train`` (the autograd training flag).
     params / aux: inputs that are learnable parameters / auxiliary states (for Symbol).
+    mutate: names of inputs the operator updates in place (BatchNorm's moving statistics
+        in training). The function returns its visible outputs followed by the new values
+        of these inputs, in this order; the front ends write them back.
+    needs_key: the function takes a ``key`` keyword (a jax.random key drawn from the one
+        random source per call; compiled code receives it as an argument).
     differentiable: False for operators whose gradient is zero by definition.
     """
 
     __slots__ = ("name", "fn", "inputs", "variadic", "attrs", "num_outputs", "same_dtype",
                  "check", "explain", "train_aware", "params", "aux", "differentiable",
                  "aliases", "strict", "ignored_attrs", "dynamic", "_kernels", "_front_cache",
-                 "doc")
+                 "doc", "mutate", "needs_key")
 
     def __init__(self, name: str, fn: Callable, inputs: Iterable[str] = ("data",), *,
                  variadic: str | None = None, attrs: dict[str, Attr] | None = None,
@@ -48,7 +53,8 @@ class Op:
                  train_aware: bool = False, params: Iterable[str] = (),
                  aux: Iterable[str] = (), differentiable: bool = True,
                  aliases: Iterable[str] = (), strict: bool | None = None,
-                 ignored_attrs: Iterable[str] = (), doc: str | None = None):
+                 ignored_attrs: Iterable[str] = (), doc: str | None = None,
+                 mutate: Iterable[str] = (), needs_key: bool = False):
         self.name = name
         self.fn = fn
         self.inputs = tuple(inputs)
@@ -65,7 +71,10 @@ class Op:
         self.aliases = tuple(aliases)
         self.strict = bool(self.attrs) if strict is None else strict
         self.ignored_attrs = frozenset(ignored_attrs)
-        self.dynamic = tuple(k for k, a in self.attrs.items() if a.dynamic)
+        self.mutate = tuple(mutate)
+        self.needs_key = needs_key
+        self.dynamic = tuple(k for k, a in self.attrs.items() if a.dynamic) + (
+            ("key",) if needs_key else ())
         self._kernels: dict = {}
         self._front_cache: dict = {}
         self.doc = doc or (fn.__doc__ or "").strip()
@@ -77,6 +86,7 @@ class Op:
         return parse_attrs(self, kwargs)
 
     def n_out(self, attrs: dict) -> int:
+        """Visible outputs (not counting the updated ``mutate`` inputs)."""
         n = self.num_outputs
         return n if isinstance(n, int) else n(attrs)
 
@@ -84,7 +94,7 @@ class Op:
         """The compiled function for these static attributes (cached).
 
         Its arguments are the input arrays followed by the values of the dynamic
-        attributes, in ``self.dynamic`` order.
+        attributes, in ``self.dynamic`` order (the random key last, for ``needs_key``).
         """
         static = tuple((k, v) for k, v in attrs.items() if k not in self.dynamic)
         key = (static, train, device)
