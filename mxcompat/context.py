@@ -26,8 +26,8 @@ class Context:
     ``with ctx:`` makes it the default for arrays created inside the block.
     """
 
-    devtype2str = {1: "cpu", 2: "gpu", 3: "cpu_pinned", 5: "cpu_shared", 6: "tpu"}
-    devstr2type = {"cpu": 1, "gpu": 2, "cpu_pinned": 3, "cpu_shared": 5, "tpu": 6}
+    devtype2str = {1: "cpu", 2: "gpu", 3: "cpu_pinned", 5: "cpu_shared"}
+    devstr2type = {"cpu": 1, "gpu": 2, "cpu_pinned": 3, "cpu_shared": 5}
     __slots__ = ("device_typeid", "device_id", "_old_ctx")
 
     def __init__(self, device_type, device_id: int = 0):
@@ -35,13 +35,13 @@ class Context:
             self.device_typeid = device_type.device_typeid
             self.device_id = device_type.device_id
         else:
-            self.device_typeid = Context.devstr2type[device_type]
+            self.device_typeid = _TYPEIDS[device_type]
             self.device_id = device_id
         self._old_ctx = None
 
     @property
     def device_type(self) -> str:
-        return Context.devtype2str[self.device_typeid]
+        return _TYPENAMES[self.device_typeid]
 
     def __hash__(self):
         return hash((self.device_typeid, self.device_id))
@@ -108,6 +108,10 @@ def cpu_shared(device_id: int = 0) -> Context:
     return Context("cpu_shared", device_id)
 
 
+# MXNet's device types plus 'tpu' (an mxcompat extension, kept out of the class dicts so
+# that they print as in MXNet)
+_TYPEIDS = dict(Context.devstr2type, tpu=6)
+_TYPENAMES = {v: k for k, v in _TYPEIDS.items()}
 _CPU0 = Context("cpu", 0)
 
 

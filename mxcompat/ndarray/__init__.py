@@ -8,6 +8,7 @@ from . import _frontend
 from .ndarray import NDArray, array, empty, waitall
 from .functions import *  # noqa: F401,F403
 from .functions import __all__ as _fn_all
+from .serialization import load, load_frombuffer, save
 
 _top, _subs = _frontend.namespace_entries()
 for _name, _fn in _top.items():
@@ -66,5 +67,5 @@ for _name in _FLUENT:
     if _name in _top and not hasattr(NDArray, _name):
         setattr(NDArray, _name, _fluent(_top[_name]))
 
-__all__ = ["NDArray", "array", "empty", "waitall"] + list(_fn_all) + sorted(
+__all__ = ["NDArray", "array", "empty", "waitall", "save", "load", "load_frombuffer"] + list(_fn_all) + sorted(
     n for n in _top if not n.startswith("_"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._backend import dtypes as _dt
-from ..base import numeric_types
+from ..base import MXNetError, numeric_types
 from ..ops.registry import REGISTRY
 from ._invoke import invoke
 from .ndarray import NDArray, _resolve_ctx
@@ -26,19 +26,32 @@ def _create(opname, ctx, out=None, **attrs):
     return invoke(REGISTRY[opname], (), attrs, out=out, ctx=ctx)
 
 
+def _known_shape(opname, shape, dtype, ctx):
+    """MXNet's legacy shape rule: a 0 in a shape means 'unknown', so zeros/ones fail."""
+    dims = _shape(shape)
+    if len(dims) == 0 or any(d == 0 for d in dims):
+        out = "[" + ",".join(str(-1 if d == 0 else d) for d in dims) + "]" if dims else "None"
+        raise MXNetError(f"Operator {opname} inferring shapes failed.\ninput shapes:\n"
+                         f"output shapes:\n{out}\noperator attributes:\ndtype : {dtype}\n"
+                         f"ctx : {_resolve_ctx(ctx)}\nshape : {shape}")
+    return dims
+
+
 def zeros(shape, ctx=None, dtype=None, stype=None, **kwargs) -> NDArray:
     """An array of zeros (float32 unless ``dtype`` says otherwise)."""
     if stype not in (None, "default"):
         raise NotImplementedError(f"sparse storage type '{stype}' (nd.zeros) is not "
                                   "supported by mxcompat yet")
-    return _create("_zeros", ctx, kwargs.pop("out", None), shape=_shape(shape),
-                   dtype=_dt.dtype_name(_dt.to_dtype(dtype)), **kwargs)
+    dt = _dt.dtype_name(_dt.to_dtype(dtype))
+    return _create("_zeros", ctx, kwargs.pop("out", None),
+                   shape=_known_shape("_zeros", shape, dt, ctx), dtype=dt, **kwargs)
 
 
 def ones(shape, ctx=None, dtype=None, **kwargs) -> NDArray:
     """An array of ones (float32 unless ``dtype`` says otherwise)."""
-    return _create("_ones", ctx, kwargs.pop("out", None), shape=_shape(shape),
-                   dtype=_dt.dtype_name(_dt.to_dtype(dtype)), **kwargs)
+    dt = _dt.dtype_name(_dt.to_dtype(dtype))
+    return _create("_ones", ctx, kwargs.pop("out", None),
+                   shape=_known_shape("_ones", shape, dt, ctx), dtype=dt, **kwargs)
 
 
 def full(shape, val, ctx=None, dtype=np.float32, out=None) -> NDArray:
@@ -65,16 +78,16 @@ def eye(N, M=0, k=0, ctx=None, dtype=None, **kwargs) -> NDArray:
     return _create("_eye", ctx, N=N, M=M, k=k, dtype=_dt.dtype_name(_dt.to_dtype(dtype)))
 
 
-def _binary(lhs, rhs, array_op, scalar_op, rscalar_op, py_fn, out=None):
+def _binary(lhs, rhs, array_op, scalar_op, rscalar_op, py_fn):
     """Dispatch on argument types the way MXNet's nd.add & co. do."""
     if isinstance(lhs, NDArray):
         if isinstance(rhs, NDArray):
-            return invoke(REGISTRY[array_op], (lhs, rhs), {}, out=out)
+            return invoke(REGISTRY[array_op], (lhs, rhs), {})
         if isinstance(rhs, numeric_types):
-            return invoke(REGISTRY[scalar_op], (lhs,), {"scalar": rhs}, out=out)
+            return invoke(REGISTRY[scalar_op], (lhs,), {"scalar": rhs})
     elif isinstance(lhs, numeric_types):
         if isinstance(rhs, NDArray):
-            return invoke(REGISTRY[rscalar_op], (rhs,), {"scalar": lhs}, out=out)
+            return invoke(REGISTRY[rscalar_op], (rhs,), {"scalar": lhs})
         if isinstance(rhs, numeric_types):
             return py_fn(lhs, rhs)
     raise TypeError("type %s not supported" % str(type(rhs if isinstance(lhs, NDArray)
@@ -82,8 +95,8 @@ def _binary(lhs, rhs, array_op, scalar_op, rscalar_op, py_fn, out=None):
 
 
 def _mk(name, array_op, scalar_op, rscalar_op, py_fn):
-    def fn(lhs, rhs, out=None):
-        return _binary(lhs, rhs, array_op, scalar_op, rscalar_op, py_fn, out)
+    def fn(lhs, rhs):
+        return _binary(lhs, rhs, array_op, scalar_op, rscalar_op, py_fn)
     fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = f"Elementwise {name} of two arrays (broadcasting) or an array and a number."
     return fn

@@ -84,8 +84,7 @@ def _expand(static, ndim):
     """Replace Ellipsis by full slices; check the count of indexed axes."""
     n_axes = sum(1 for s in static if s is not None and s is not Ellipsis)
     if n_axes > ndim:
-        raise IndexError(f"too many indices for array: array is {ndim}-dimensional, but "
-                         f"{n_axes} were indexed")
+        raise IndexError(f"too many indices ({n_axes}) for array with {ndim} dimensions")
     out = []
     seen = False
     for s in static:
@@ -101,6 +100,8 @@ def _expand(static, ndim):
 
 
 def _check_bounds(static, shape):
+    # MXNet applies an all-int key one int at a time, so it names axis 0 in its message
+    all_ints = all(isinstance(s, int) or s == ("s", None, None, None) for s in static)
     ax = 0
     out = []
     for s in static:
@@ -110,7 +111,8 @@ def _check_bounds(static, shape):
         if isinstance(s, int):
             n = shape[ax]
             if not -n <= s < n:
-                raise IndexError(f"index {s} is out of bounds for axis {ax} with size {n}")
+                raise IndexError(f"index {s} is out of bounds for axis "
+                                 f"{0 if all_ints else ax} with size {n}")
             out.append(s + n if s < 0 else s)
         else:
             out.append(s)

@@ -214,8 +214,9 @@ class NDArray:
     def __getstate__(self) -> dict:
         from . import _params_format as pf
         ctx = self._ctx
-        return {"handle": bytearray(pf.encode_array(self.asnumpy(), ctx.device_typeid,
-                                                    ctx.device_id))}
+        arr = self.asnumpy()
+        return {"handle": bytearray(pf.encode_array(arr, ctx.device_typeid, ctx.device_id,
+                                                    np_shape=arr.ndim == 0))}
 
     def __setstate__(self, state: dict) -> None:
         from . import _params_format as pf
@@ -337,9 +338,6 @@ class NDArray:
     # -- arithmetic -----------------------------------------------------------------
     def __neg__(self):
         return _scalar_op("_mul_scalar", self, -1.0)
-
-    def __pos__(self):
-        return self
 
     def __abs__(self):
         return _op("abs")(self)

@@ -25,16 +25,14 @@ def _div(a, b):
 
 
 def _mod(a, b):
-    """Remainder with the sign of the divisor (Python style), for floats and integers."""
-    if _is_int(a):
-        safe = jnp.where(b == 0, jnp.ones_like(b), b)
-        return jnp.where(b == 0, jnp.zeros_like(a), jnp.remainder(a, safe))
-    return jnp.remainder(a, b)
+    """Remainder with the sign of the divisor (Python style); x % 0 is 0, as in MXNet."""
+    safe = jnp.where(b == 0, jnp.ones_like(b), b)
+    return jnp.where(b == 0, jnp.zeros_like(a), jnp.remainder(a, safe))
 
 
 def _power(a, b):
-    if _is_int(a):
-        return lax.pow(a, b) if a.dtype != jnp.bool_ else (a | (b == 0))
+    if _is_int(a):  # computed in float64 and truncated, as MXNet does (4 ** -1 == 0)
+        return jnp.power(a.astype(jnp.float64), b.astype(jnp.float64)).astype(a.dtype)
     return jnp.power(a, b)
 
 

@@ -5,39 +5,27 @@ import math
 
 import jax.numpy as jnp
 
-from ..base import MXNetError
 from .attrs import Bool, Dtype, Float, Int, OptFloat, Shape
 from .registry import register
 
 _DT = Dtype("float32")
 
 
-def _known_shape_check(name):
-    def check(arrays, attrs):
-        shape = attrs["shape"]
-        if len(shape) == 0 or any(d == 0 for d in shape):
-            raise MXNetError(f"Operator {name} inferring shapes failed.\ninput shapes:\n"
-                             f"output shapes:\n[{','.join(str(d) for d in shape)}]\n"
-                             f"operator attributes:\ndtype : {attrs['dtype']}\n"
-                             f"shape : {tuple(shape)}")
-    return check
-
-
 @register("_zeros", (), attrs={"shape": Shape(()), "dtype": _DT},
-          check=_known_shape_check("_zeros"), differentiable=False, ignored_attrs=("ctx",))
+          differentiable=False, ignored_attrs=("ctx",))
 def _zeros(shape, dtype):
     return jnp.zeros(shape, dtype)
 
 
 @register("_ones", (), attrs={"shape": Shape(()), "dtype": _DT},
-          check=_known_shape_check("_ones"), differentiable=False, ignored_attrs=("ctx",))
+          differentiable=False, ignored_attrs=("ctx",))
 def _ones(shape, dtype):
     return jnp.ones(shape, dtype)
 
 
 @register("_full", (), attrs={"shape": Shape(()), "dtype": _DT,
                               "value": Float(dynamic=True)},
-          check=_known_shape_check("_full"), differentiable=False, ignored_attrs=("ctx",))
+          differentiable=False, ignored_attrs=("ctx",))
 def _full(shape, dtype, value):
     return jnp.full(shape, jnp.asarray(value).astype(dtype), dtype)
 

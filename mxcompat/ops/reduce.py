@@ -91,7 +91,7 @@ def _norm(data, ord, axis, out_dtype, keepdims):
 
 def _arg_reduce(fn):
     def op(data, axis, keepdims):
-        out_dtype = data.dtype if jnp.issubdtype(data.dtype, jnp.floating) else jnp.float32
+        out_dtype = data.dtype
         if axis is None:
             res = fn(data.reshape(-1), axis=0).astype(out_dtype)
             return res.reshape((1,) * data.ndim if keepdims else (1,))

@@ -32,8 +32,8 @@ def infer_reshape(src: tuple, target: tuple, reverse: bool = False) -> tuple:
                 i += 1
             elif t == -1:
                 if infer_at >= 0:
-                    raise MXNetError("Check failed: inf_idx < 0: One and only one dim can "
-                                     "be inferred")
+                    raise MXNetError(f"Check failed: inf_idx < 0 ({infer_at} vs. 0) : One "
+                                     "and only one dim can be inferred")
                 infer_at = len(out)
                 out.append(-1)
                 i += 1
@@ -73,10 +73,10 @@ def infer_reshape(src: tuple, target: tuple, reverse: bool = False) -> tuple:
 def _reshape_check(arrays, attrs):
     x = arrays[0]
     new = infer_reshape(x.shape, attrs["shape"], attrs["reverse"])
-    if int(np.prod(new, dtype=np.int64)) != x.size:
+    if int(np.prod(new, dtype=np.int64)) > x.size:
         raise MXNetError(
-            f"Check failed: oshape.Size() == dshape.Size() ({int(np.prod(new))} vs. "
-            f"{x.size}) : Target shape size is different to source. Target: {new}\n"
+            f"Check failed: oshape.Size() <= dshape.Size() ({int(np.prod(new))} vs. "
+            f"{x.size}) : Target shape size is larger than the source. Target: {new}\n"
             f"Source: {tuple(x.shape)}")
 
 
@@ -84,7 +84,11 @@ def _reshape_check(arrays, attrs):
           attrs={"shape": Shape(()), "reverse": Bool(False),
                  "target_shape": Shape(()), "keep_highest": Bool(False)})
 def _reshape(data, shape, reverse, target_shape, keep_highest):
-    return data.reshape(infer_reshape(data.shape, shape, reverse))
+    new = infer_reshape(data.shape, shape, reverse)
+    size = int(np.prod(new, dtype=np.int64))
+    if size < data.size:  # MXNet's operator keeps the leading elements
+        return data.reshape(-1)[:size].reshape(new)
+    return data.reshape(new)
 
 
 @register("reshape_like", ("lhs", "rhs"), same_dtype=False)

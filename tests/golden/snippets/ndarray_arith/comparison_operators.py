@@ -1,0 +1,10 @@
+from mxnet import nd
+a = nd.array([1, 2, 3])
+b = nd.array([3, 2, 1])
+print(a == b)
+print(a != b)
+print(a < b)
+print(a <= b)
+print(a > b)
+print(a >= b)
+print(2 < a)

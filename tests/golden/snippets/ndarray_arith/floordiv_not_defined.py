@@ -1,0 +1,2 @@
+from mxnet import nd
+nd.array([7, 8]) // 2

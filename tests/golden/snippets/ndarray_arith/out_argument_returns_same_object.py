@@ -1,0 +1,11 @@
+from mxnet import nd
+a = nd.array([1, 2])
+b = nd.array([3, 4])
+c = nd.zeros(2)
+r = nd.elemwise_add(a, b, out=c)
+print(r is c)
+print(c)
+r2 = nd.exp(nd.zeros(2), out=c)
+print(r2 is c, c)
+r3 = nd.broadcast_mul(a, b, out=a)
+print(r3 is a, a)

@@ -1,0 +1,4 @@
+from mxnet import nd
+x = nd.array([[1, 2, 3], [4, 5, 6]])
+print(x)
+print(x.dtype, x.shape, x.size, x.ndim)

@@ -1,0 +1,3 @@
+from mxnet import nd
+x = nd.full((2,), 5)
+print(x.dtype)

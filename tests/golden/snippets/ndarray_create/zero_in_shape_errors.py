@@ -1,0 +1,13 @@
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        m = str(e).split('MXNetError: ')[-1]
+        m = m.split('\n', 2)[-1] if m.startswith('Traceback') else m
+        print('!! CAUGHT %s: %s' % (type(e).__name__, m.strip().replace('\n', ' | ')))
+
+from mxnet import nd
+check(lambda: nd.zeros((0, 3)))
+check(lambda: nd.ones(0))
+check(lambda: nd.zeros(()))
+check(lambda: nd.empty((0, 3)).shape)

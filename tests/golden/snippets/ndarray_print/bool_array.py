@@ -1,0 +1,4 @@
+from mxnet import nd
+x = nd.array([True, False], dtype='bool')
+print(x)
+print(repr(repr(x)))

@@ -1,0 +1,2 @@
+from mxnet import nd
+print({'a': nd.array([1])})

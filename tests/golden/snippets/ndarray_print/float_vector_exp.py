@@ -1,0 +1,4 @@
+from mxnet import nd
+x = nd.exp(nd.array([1, 1])) + 1
+print(x)
+print(repr(repr(x)))

@@ -1,0 +1,4 @@
+from mxnet import nd
+x = nd.array([5])
+print(x)
+print(repr(repr(x)))

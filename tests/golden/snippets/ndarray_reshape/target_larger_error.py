@@ -1,0 +1,2 @@
+from mxnet import nd
+nd.arange(24).reshape((5, 5))
