@@ -151,7 +151,47 @@ def _run_module(name: str) -> None:
         # The interpreter reports this in one line, without a traceback.
         print(f"{sys.executable}: {error}", file=sys.stderr)
         raise SystemExit(1)
-    runpy.run_module(name, run_name="__main__", alter_sys=True)
+    try:
+        runpy.run_module(name, run_name="__main__", alter_sys=True)
+    except ImportError as exc:
+        if _trim(exc.__traceback__) is not None:
+            raise  # raised by the program itself
+        # runpy's own complaint (say, a package without __main__): one line.
+        print(f"{sys.executable}: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+class _InstallInChild:
+    """Unpickling this in a child process installs the ``mxnet`` hook there."""
+
+    def __reduce__(self):
+        from mxcompat._import_hook import install_as_mxnet
+
+        return install_as_mxnet, ()
+
+
+def _hook_in_spawned_children() -> None:
+    """Let multiprocessing's "spawn" and "forkserver" children import mxnet.
+
+    Such a child is a fresh interpreter that re-runs the main program before it
+    runs its task, and nothing there installs the hook. The data the parent sends
+    to prepare the child is unpickled before the program is re-run, so an entry
+    whose unpickling installs the hook is added to it. ("fork" children inherit
+    the hook and need nothing.)
+    """
+    import multiprocessing.spawn as spawn
+
+    original = spawn.get_preparation_data
+    if getattr(original, "_mxcompat_hooked", False):
+        return
+
+    def get_preparation_data(name):
+        data = original(name)
+        data["mxcompat_install_as_mxnet"] = _InstallInChild()
+        return data
+
+    get_preparation_data._mxcompat_hooked = True  # type: ignore[attr-defined]
+    spawn.get_preparation_data = get_preparation_data
 
 
 def _trim(tb: types.TracebackType | None) -> types.TracebackType | None:
@@ -229,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from mxcompat._import_hook import install_as_mxnet
 
     install_as_mxnet()
+    _hook_in_spawned_children()
     # For -m, runpy puts the module's file path in argv[0] while it runs.
     sys.argv[:] = [{"code": "-c", "module": "-m", "stdin": "-"}.get(mode, target), *rest]
     try:

@@ -126,6 +126,8 @@ def _lookup(alias: MXNetAlias, name: str) -> Any:
 
 
 def _clear_remembered(alias: MXNetAlias) -> None:
+    """Drop every remembered mxcompat value (and the "loaded" mark, so that a
+    later fresh ``import mxnet`` is not taken for a reload)."""
     d = alias.__dict__
     for key in [k for k in d if not _is_dunder(k) and k != "_MXNetAlias__target"]:
         del d[key]
@@ -186,7 +188,8 @@ class _MXNetFinder(importlib.abc.MetaPathFinder):
                   target: Any = None) -> importlib.machinery.ModuleSpec | None:
         if fullname != _ALIAS and not fullname.startswith(_ALIAS + "."):
             return None
-        # This runs under the global import lock: look, but do not import.
+        # The import system calls this holding its global lock: look, but do
+        # not import here (the loaders import, under per-module locks).
         pkg = sys.modules.get(_TARGET)
         if fullname == _ALIAS:
             spec = importlib.machinery.ModuleSpec(_ALIAS, _AliasPackageLoader(),

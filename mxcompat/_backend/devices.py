@@ -45,13 +45,20 @@ def num_accelerators() -> int:
 
 
 @functools.lru_cache(maxsize=None)
-def device_for(device_type: str, device_id: int, what: str = "_zeros"):
-    """The jax.Device for a context; MXNetError when it does not exist here."""
+def device_for(device_type: str, device_id: int, what: str | None = None):
+    """The jax.Device for a context; MXNetError when it does not exist here.
+
+    ``what`` names the operator that asked (MXNet's message names it); None means a plain
+    allocation (``nd.array``), for which MXNet says to compile with CUDA.
+    """
     if device_type in _CPU_TYPES:
         devs = _cpu_devices()
         return devs[device_id % len(devs)]
     devs = accelerator_devices() if device_type == "gpu" else _tpu_devices()
     if not devs:
+        if what is None:
+            raise MXNetError(f"Compile with USE_CUDA=1 to enable GPU usage (mxcompat: JAX "
+                             f"sees no {device_type.upper()} on this machine)")
         raise MXNetError(f"Operator {what} is not implemented for GPU.")
     if device_id >= len(devs):
         raise MXNetError(

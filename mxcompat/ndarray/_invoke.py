@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 import jax
 
+from .._backend import devices as _devices
 from .._backend import rng as _rng
 from ..base import MXNetError
 from ..context import Context, current_context
@@ -117,7 +118,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
     else:
         if ctx is None:
             ctx = current_context()
-        device = ctx.jax_device
+        device = _devices.device_for(ctx.device_type, ctx.device_id, op.name)
     if op.needs_key:
         dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
     res = call_kernel(op, arrays, attrs, dyn, device)

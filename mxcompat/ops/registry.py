@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 import jax
 
-from .attrs import Attr, parse_attrs
+from .attrs import Attr, Int, parse_attrs
 
 __all__ = ["Op", "register", "get", "all_ops", "REGISTRY"]
 
@@ -60,6 +60,8 @@ class Op:
         self.inputs = tuple(inputs)
         self.variadic = variadic
         self.attrs = dict(attrs or {})
+        if variadic and variadic not in self.attrs:
+            self.attrs[variadic] = Int()
         self.num_outputs = num_outputs
         self.same_dtype = same_dtype
         self.check = check

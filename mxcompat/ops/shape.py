@@ -286,14 +286,26 @@ def _broadcast_to_check(arrays, attrs):
     x = arrays[0]
     shape = attrs["shape"]
     if len(shape) != x.ndim:
-        raise MXNetError(f"Check failed: ishape.ndim() == oshape.ndim(): Operand of shape "
-                         f"[{','.join(map(str, x.shape))}] cannot be broadcasted to "
-                         f"{tuple(shape)}")
+        raise MXNetError(f"Check failed: ishape.ndim() == param.shape.ndim() ({x.ndim} vs. "
+                         f"{len(shape)}) : Operand of shape {_dims(x.shape)} cannot be "
+                         f"broadcasted to {_dims(shape)}")
     for d, s in zip(x.shape, shape):
         if s != 0 and d != s and d != 1:
             raise MXNetError(f"Check failed: ishape[i] == oshape[i] || ishape[i] == 1: "
-                             f"Array cannot be broadcasted from "
-                             f"({','.join(map(str, x.shape))}) to {tuple(shape)}")
+                             f"Array cannot be broadcasted from {_dims(x.shape)} to "
+                             f"{_dims(shape)}")
+
+
+def _dims(shape) -> str:
+    return "[" + ",".join(str(int(d)) for d in shape) + "]"
+
+
+def _broadcast_like_check(arrays, attrs):
+    lhs, rhs = arrays
+    if attrs["lhs_axes"] is None and lhs.ndim != rhs.ndim:
+        raise MXNetError(f"Check failed: lhs_shape.ndim() == rhs_shape.ndim() ({lhs.ndim} vs. "
+                         f"{rhs.ndim}) : Operand of shape {_dims(lhs.shape)} cannot be "
+                         f"broadcasted to {_dims(rhs.shape)}")
 
 
 @register("broadcast_to", attrs={"shape": Shape(())}, check=_broadcast_to_check)
@@ -301,7 +313,7 @@ def _broadcast_to(data, shape):
     return jnp.broadcast_to(data, _broadcast_to_shape(data, shape))
 
 
-@register("broadcast_like", ("lhs", "rhs"), same_dtype=False,
+@register("broadcast_like", ("lhs", "rhs"), same_dtype=False, check=_broadcast_like_check,
           attrs={"lhs_axes": Shape(None, allow_none=True),
                  "rhs_axes": Shape(None, allow_none=True)})
 def _broadcast_like(lhs, rhs, lhs_axes, rhs_axes):
