@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-#: The MXNet release whose Python API mxcompat emulates.
-mxnet_version = "1.9.1"
 
 from . import _backend  # noqa: E402,F401  (configures JAX first)
+from ._import_hook import mxnet_version  # noqa: E402  (the MXNet API level emulated)
 from . import base  # noqa: E402
 from .base import MXNetError  # noqa: E402
 from . import context  # noqa: E402
@@ -18,6 +17,7 @@ from .context import (Context, cpu, cpu_pinned, current_context, gpu,  # noqa: E
 from . import ops  # noqa: E402,F401
 from . import ndarray  # noqa: E402
 from . import ndarray as nd  # noqa: E402
+from . import autograd  # noqa: E402
 
 try:  # the ways in (import hook, runner, IPython extension)
     from ._import_hook import install_as_mxnet, uninstall_as_mxnet  # noqa: F401

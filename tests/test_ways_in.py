@@ -467,6 +467,27 @@ def test_run_script_exit_codes(tmp_path, code, rc, err):
     assert proc.stderr.strip() == err
 
 
+def test_run_script_spawned_children_have_the_hook(tmp_path):
+    # A "spawn" child re-runs the script (which imports mxnet) in a fresh
+    # interpreter; Gluon's DataLoader workers are such children where "fork"
+    # is not the default start method.
+    (tmp_path / "mp.py").write_text(textwrap.dedent("""
+        import multiprocessing as mp
+        import mxnet
+
+        def task(x):
+            import mxnet.base
+            return mxnet.__version__, type(mxnet.base.MXNetError).__name__, x
+
+        if __name__ == "__main__":
+            with mp.get_context("spawn").Pool(1) as pool:
+                print(pool.map(task, [7]))
+    """))
+    proc = _run(["mp.py"], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[('1.9.1', 'type', 7)]"
+
+
 def test_run_missing_script(tmp_path):
     proc = _run(["nope.py"], cwd=tmp_path)
     assert proc.returncode == 2

@@ -1,0 +1,388 @@
+"""The tape: nodes recorded by eager operators, and the backward pass over them.
+
+A node keeps the operator, its attributes, its input *values* (``jax.Array`` is immutable,
+so keeping them costs nothing) and, per input, the entry it came from. Backward walks the
+nodes reachable from the heads in reverse topological order and calls, per node, a VJP
+kernel compiled once per (operator, attributes, which inputs are differentiable). With
+``create_graph`` the same VJP runs as a recorded operator, so it can be differentiated
+again (every order).
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable, Sequence
+
+import jax
+import jax.numpy as jnp
+
+from ..base import MXNetError
+from ..ops.registry import Op
+
+NOT_IN_GRAPH = (
+    "Check failed: !AGInfo::IsNone(*i): Cannot differentiate node because it is not in a "
+    "computational graph. You need to set is_recording to true or use autograd.record() to "
+    "save computational graphs for backward. If you want to differentiate the same graph "
+    "twice, you need to pass retain_graph=True to backward.")
+NO_INPUTS = ("Check failed: xs.size() > 0 (0 vs. 0) : There are no inputs in computation "
+             "graph that require gradients.")
+INPLACE = (
+    "Assigning to NDArrays that are already in a computational graph will cause undefined "
+    "behavior when evaluating gradients. Please call backward first to clear the graph or do "
+    "this out side of a record section. Also note that you cannot use inplace operations like "
+    "+=, *=, relu(x, out=x), y[idx]=x, etc inside a record section.")
+
+REQ_CODES = {"null": 0, "write": 1, "add": 3}
+
+
+# ----------------------------------------------------------------------------- state
+class _State(threading.local):
+    def __init__(self):
+        self.recording = False
+        self.training = False
+
+
+state = _State()
+
+
+# ----------------------------------------------------------------------------- graph objects
+class Leaf:
+    """A marked variable: its gradient buffer (an NDArray) and grad_req."""
+
+    __slots__ = ("grad", "req", "fresh", "__weakref__")
+
+    def __init__(self, grad, req: str):
+        self.grad = grad
+        self.req = req
+        self.fresh = 0
+
+    @property
+    def live(self) -> bool:
+        return True
+
+
+class Node:
+    """One recorded operation."""
+
+    __slots__ = ("vjp", "attrs", "dyn", "train", "inputs", "parents", "out_avals", "live",
+                 "n_visible", "__weakref__")
+
+    def __init__(self, vjp: "VJP", dyn, train, inputs, parents, out_avals, n_visible):
+        self.vjp = vjp
+        self.dyn = dyn
+        self.train = train
+        self.inputs = inputs
+        self.parents = parents
+        self.out_avals = out_avals
+        self.n_visible = n_visible
+        self.live = True
+
+
+class Entry:
+    """Output ``index`` of ``node``: what an NDArray in the graph points to."""
+
+    __slots__ = ("node", "index")
+
+    def __init__(self, node: Node, index: int):
+        self.node = node
+        self.index = index
+
+    @property
+    def live(self) -> bool:
+        return self.node.live
+
+
+def entry_of(nd):
+    """The live graph entry of an NDArray (or of the root of a view), else None."""
+    ag = nd._ag
+    if ag is None and nd._view is not None:
+        ag = nd._view.root._ag
+    if ag is not None and ag.live:
+        return ag
+    return None
+
+
+# ----------------------------------------------------------------------------- VJP rules
+class VJP:
+    """How to differentiate one kind of node: an operator with static attributes, and
+    which of its inputs are differentiable (``mask``).
+
+    ``kernel(train)`` is the compiled ``(inputs, dyn, cotangents) -> input cotangents``;
+    ``as_op(train, n_in)`` is the same as an Op over (*inputs, *cotangents), recorded when
+    ``create_graph`` is on so gradients can be differentiated again.
+    """
+
+    __slots__ = ("op", "static", "mask", "_kernels", "_ops")
+
+    def __init__(self, op: Op, static: dict, mask: tuple):
+        self.op, self.static, self.mask = op, static, mask
+        self._kernels = {}
+        self._ops = {}
+
+    def _pull(self, train: bool) -> Callable:
+        f = self.op.pure(self.static, train)
+        mask = self.mask
+        n_mut = len(self.op.mutate)
+
+        def visible(*args):
+            r = f(*args)
+            r = tuple(r) if isinstance(r, (tuple, list)) else (r,)
+            return r[:len(r) - n_mut] if n_mut else r
+
+        def pull(inputs, dyn, cts):
+            def g(*d):
+                it = iter(d)
+                full = [next(it) if m else x for x, m in zip(inputs, mask)]
+                return visible(*full, *dyn)
+
+            _, back = jax.vjp(g, *[x for x, m in zip(inputs, mask) if m])
+            return back(tuple(cts))
+
+        return pull
+
+    def kernel(self, train: bool) -> Callable:
+        k = self._kernels.get(train)
+        if k is None:
+            k = self._kernels[train] = jax.jit(self._pull(train))
+        return k
+
+    def as_op(self, train: bool, n_in: int) -> Op:
+        op = self._ops.get((train, n_in))
+        if op is None:
+            pull = self._pull(train)
+            dyn_names = self.op.dynamic
+
+            def backward_fn(*args, **dyn_kw):
+                dyn = tuple(dyn_kw[k] for k in dyn_names)
+                return tuple(pull(tuple(args[:n_in]), dyn, tuple(args[n_in:])))
+
+            from ..ops.attrs import Any_
+            op = Op(f"_backward_{self.op.name}", backward_fn,
+                    [f"in{i}" for i in range(n_in)],
+                    attrs={k: Any_(None, dynamic=True) for k in dyn_names},
+                    num_outputs=sum(self.mask), same_dtype=False, strict=False)
+            self._ops[(train, n_in)] = op
+        return op
+
+
+_VJPS: dict = {}
+
+
+def vjp_for(op: Op, attrs: dict, mask: tuple) -> VJP:
+    static = tuple((k, v) for k, v in attrs.items() if k not in op.dynamic)
+    key = (op.name, id(op), static, mask)
+    v = _VJPS.get(key)
+    if v is None:
+        v = _VJPS[key] = VJP(op, dict(static), mask)
+    return v
+
+
+def _differentiable(x) -> bool:
+    return jnp.issubdtype(x.dtype, jnp.inexact)
+
+
+# ----------------------------------------------------------------------------- recording
+def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
+    """Called by the eager dispatcher after every operator call."""
+    if not state.recording:
+        return
+    parents = None
+    for i, x in enumerate(inputs):
+        e = entry_of(x)
+        if e is not None:
+            if parents is None:
+                parents = [None] * len(inputs)
+            parents[i] = e
+    if parents is None:
+        return
+    if not op.differentiable:
+        return
+    mask = tuple(_differentiable(a) for a in arrays)
+    vjp = vjp_for(op, attrs, mask)
+    node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
+                parents, tuple((o.shape, o._dtype) for o in outputs), len(outputs))
+    for i, o in enumerate(outputs):
+        o._ag = Entry(node, i)
+
+
+def check_inplace(nd) -> None:
+    """Called after every in-place write: MXNet's error for graph arrays while recording
+    (raised after the write, as MXNet does)."""
+    if state.recording and entry_of(nd) is not None:
+        raise MXNetError(INPLACE)
+
+
+def _root_ag(nd):
+    ag = nd._ag
+    if ag is None and nd._view is not None:
+        ag = nd._view.root._ag
+    return ag
+
+
+# ----------------------------------------------------------------------------- backward
+def _topo(head_entries) -> list:
+    """Nodes reachable from the heads, parents before children."""
+    order, seen = [], set()
+    stack = [(e.node, False) for e in head_entries if isinstance(e, Entry)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            order.append(node)
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.append((node, True))
+        for p in node.parents:
+            if isinstance(p, Entry) and id(p.node) not in seen:
+                stack.append((p.node, False))
+    return order
+
+
+def _accumulate(store: dict, key, value, add_fn):
+    old = store.get(key)
+    store[key] = value if old is None else add_fn(old, value)
+
+
+def run_backward(heads, head_grads, variables=None, retain_graph=False,
+                 create_graph=False, train_mode=True) -> list | None:
+    """The backward pass. With ``variables`` return their gradients (autograd.grad);
+    otherwise write the marked variables' buffers (autograd.backward)."""
+    from ..ndarray.ndarray import NDArray, _wrap
+
+    head_entries = []
+    for h in heads:
+        e = entry_of(h)
+        if e is None:
+            raise MXNetError(NOT_IN_GRAPH)
+        head_entries.append(e)
+
+    prev = (state.recording, state.training)
+    state.recording, state.training = create_graph, train_mode
+    try:
+        order = _topo(head_entries)
+        # cotangents: keyed by (id(node), index) for node outputs, id(leaf) for leaves
+        ct: dict = {}
+        leaves: dict = {}
+        if create_graph:
+            add = lambda a, b: a + b  # noqa: E731  (NDArrays: recorded addition)
+        else:
+            add = jnp.add
+        for h, e, g in zip(heads, head_entries, head_grads):
+            if g is None:
+                gval = jnp.ones(h.shape, h._dtype)
+            else:
+                gval = g._array
+                if gval.shape != tuple(h.shape):
+                    gval = jnp.broadcast_to(gval, h.shape)
+                gval = gval.astype(h._dtype)
+            if create_graph:
+                gval = g if (g is not None and g.shape == h.shape) else _wrap(gval, h._ctx)
+            key = id(e) if isinstance(e, Leaf) else (id(e.node), e.index)
+            if isinstance(e, Leaf):
+                leaves[id(e)] = e
+            _accumulate(ct, key, gval, add)
+
+        wanted = None
+        if variables is not None:
+            wanted = {}
+            for i, v in enumerate(variables):
+                ag = _root_ag(v)
+                if not isinstance(ag, Leaf) or ag.req == "null":
+                    raise MXNetError(
+                        f"Check failed: !AGInfo::IsNone(*i) && info.grad_req != kNullOp: "
+                        f"Cannot differentiate with respect to the {i + 1}-th variable because "
+                        f"it does not require gradient.")
+                wanted[id(ag)] = ag
+        else:
+            # is anything in this graph asking for a gradient?
+            any_req = any(isinstance(p, Leaf) and p.req != "null"
+                          for n in order for p in n.parents) or any(
+                isinstance(e, Leaf) and e.req != "null" for e in head_entries)
+            if not any_req:
+                raise MXNetError(NO_INPUTS)
+
+        for node in reversed(order):
+            cts = []
+            anything = False
+            for i, (shape, dtype) in enumerate(node.out_avals):
+                c = ct.pop((id(node), i), None)
+                if c is None:
+                    c = jnp.zeros(shape, dtype)
+                    if create_graph:
+                        c = _wrap(c, heads[0]._ctx)
+                else:
+                    anything = True
+                cts.append(c)
+            if not anything or not node.live:
+                if not node.live:
+                    raise MXNetError(NOT_IN_GRAPH)
+                continue
+            grads = _pull(node, cts, create_graph, heads[0]._ctx)
+            gi = iter(grads)
+            for p, m in zip(node.parents, node.vjp.mask):
+                g = next(gi) if m else None
+                if p is None or g is None:
+                    continue
+                if isinstance(p, Leaf):
+                    if p.req == "null" and (wanted is None or id(p) not in wanted):
+                        continue
+                    leaves[id(p)] = p
+                    _accumulate(ct, id(p), g, add)
+                else:
+                    _accumulate(ct, (id(p.node), p.index), g, add)
+
+        if wanted is not None:
+            out = []
+            for v in variables:
+                ag = _root_ag(v)
+                g = ct.get(id(ag))
+                if g is None:
+                    g = jnp.zeros(v.shape, v._dtype)
+                if isinstance(g, NDArray):
+                    out.append(g)
+                else:
+                    out.append(_wrap(g.astype(v._dtype), v._ctx))
+            return out
+
+        for lid, leaf in leaves.items():
+            g = ct.get(lid)
+            if g is None or leaf.req == "null":
+                continue
+            gval = g._array if isinstance(g, NDArray) else g
+            buf = leaf.grad
+            if leaf.req == "add":
+                gval = buf._array + gval.astype(buf._dtype)
+            buf._set(gval.astype(buf._dtype) if gval.dtype != buf._dtype else gval)
+            if create_graph and isinstance(g, NDArray):
+                buf._ag = g._ag  # the buffer holds a differentiable value
+            leaf.fresh = 1
+        return None
+    finally:
+        state.recording, state.training = prev
+        if not retain_graph:
+            for node in _topo(head_entries):
+                node.live = False
+                node.inputs = None
+
+
+def _pull(node: Node, cts: list, create_graph: bool, ctx) -> Sequence:
+    vjp = node.vjp
+    if getattr(vjp, "custom", False):
+        return vjp.pullback(node, cts, create_graph)
+    if not create_graph:
+        raw = tuple(c._array if hasattr(c, "_array") else c for c in cts)
+        return vjp.kernel(node.train)(node.inputs, node.dyn, raw)
+    # create_graph: run the VJP as a recorded operator over NDArrays tied to the parents
+    from ..ndarray._invoke import invoke
+    from ..ndarray.ndarray import NDArray, _wrap
+    ins = []
+    for x, p in zip(node.inputs, node.parents):
+        nd = _wrap(x, ctx)
+        nd._ag = p
+        ins.append(nd)
+    ct_nds = [c if isinstance(c, NDArray) else _wrap(c, ctx) for c in cts]
+    op = vjp.as_op(node.train, len(ins))
+    kwargs = dict(zip(vjp.op.dynamic, node.dyn))
+    res = invoke(op, ins + ct_nds, kwargs)
+    return res if isinstance(res, (list, tuple)) else [res]
+
