@@ -146,6 +146,7 @@ def get_symbol(x):
 _invoke.hooks.record = _tape.record_op
 _invoke.hooks.is_training = is_training
 _ndmod._write_hook = _tape.check_inplace
+_ndmod._view_hook = _tape.record_view
 
 
 def _attach_grad(self: NDArray, grad_req: str = "write", stype=None) -> None:
@@ -166,7 +167,9 @@ def _grad(self: NDArray):
     if not isinstance(ag, Leaf):
         return None
     buf = ag.grad
-    return buf._view_of(0, buf.shape)
+    view = buf._view_of(0, buf.shape)
+    view._ag = buf._ag  # differentiable after backward(create_graph=True)
+    return view
 
 
 def _fresh_grad_get(self: NDArray) -> int:

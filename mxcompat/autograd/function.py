@@ -116,8 +116,10 @@ def _call_compiled(func: Function, inputs):
         outs = [out] if isinstance(out, NDArray) else list(out)
         return tuple(o.asnumpy() for o in outs), isinstance(out, NDArray)
 
-    # the output structure, from one forward on zeros (shapes only)
-    probe, single = host_forward(*[np.zeros(s.shape, s.dtype) for s in in_structs])
+    # the output structure, from one eager forward on zeros (shapes only); eager even
+    # though a trace is under way
+    with jax.ensure_compile_time_eval():
+        probe, single = host_forward(*[np.zeros(s.shape, s.dtype) for s in in_structs])
     out_structs = tuple(jax.ShapeDtypeStruct(p.shape, p.dtype) for p in probe)
 
     def fwd_cb(*xs):

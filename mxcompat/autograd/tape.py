@@ -92,10 +92,8 @@ class Entry:
 
 
 def entry_of(nd):
-    """The live graph entry of an NDArray (or of the root of a view), else None."""
+    """The live graph entry of an NDArray, else None."""
     ag = nd._ag
-    if ag is None and nd._view is not None:
-        ag = nd._view.root._ag
     if ag is not None and ag.live:
         return ag
     return None
@@ -206,16 +204,19 @@ def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
 
 def check_inplace(nd) -> None:
     """Called after every in-place write: MXNet's error for graph arrays while recording
-    (raised after the write, as MXNet does)."""
-    if state.recording and entry_of(nd) is not None:
+    (raised after the write, as MXNet does). Writing through a view counts for its root."""
+    if state.recording and (entry_of(nd) is not None or (
+            nd._view is not None and entry_of(nd._view.root) is not None)):
         raise MXNetError(INPLACE)
 
 
-def _root_ag(nd):
-    ag = nd._ag
-    if ag is None and nd._view is not None:
-        ag = nd._view.root._ag
-    return ag
+def record_view(src, view, opname: str, kwargs: dict) -> None:
+    """A view of a graph array made while recording is recorded like the operator that
+    would copy it (Reshape, _index), so gradients reach the source with its shape."""
+    if state.recording and entry_of(src) is not None:
+        from ..ops.registry import REGISTRY
+        op = REGISTRY[opname]
+        record_op(op, op.parse(kwargs), (), [src._array], [src], [view])
 
 
 # ----------------------------------------------------------------------------- backward
@@ -286,7 +287,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         if variables is not None:
             wanted = {}
             for i, v in enumerate(variables):
-                ag = _root_ag(v)
+                ag = v._ag
                 if not isinstance(ag, Leaf) or ag.req == "null":
                     raise MXNetError(
                         f"Check failed: !AGInfo::IsNone(*i) && info.grad_req != kNullOp: "
@@ -334,7 +335,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         if wanted is not None:
             out = []
             for v in variables:
-                ag = _root_ag(v)
+                ag = v._ag
                 g = ct.get(id(ag))
                 if g is None:
                     g = jnp.zeros(v.shape, v._dtype)

@@ -15,26 +15,14 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..base import numeric_types
-from .ndarray import NDArray, _wrap
+from ..ops.registry import REGISTRY
+from ..ops.shape import Advanced, to_index
+from . import ndarray as _ndmod
+from .ndarray import NDArray
 
 _BOOL_ND_MSG = ("Cannot perform boolean indexing in legacy mode. Please activate numpy "
                 "semantics by calling `npx.set_np()` in the global scope before calling "
                 "this function.")
-
-
-class _Advanced:
-    """Marks the position of an index array in a static index structure."""
-
-    __slots__ = ("pos",)
-
-    def __init__(self, pos):
-        self.pos = pos
-
-    def __eq__(self, other):
-        return isinstance(other, _Advanced) and other.pos == self.pos
-
-    def __hash__(self):
-        return hash(("adv", self.pos))
 
 
 def _is_advanced(k) -> bool:
@@ -54,15 +42,13 @@ def _parse(x: NDArray, key):
             if isinstance(k, NDArray):
                 if k._dtype == np.bool_:
                     raise ValueError(_BOOL_ND_MSG)
-                arr = k._array
-                if not jnp.issubdtype(arr.dtype, jnp.integer):
-                    arr = arr.astype(jnp.int64)
+                arr = k
             else:
                 a = np.asarray(k)
                 if a.dtype == np.bool_ or not np.issubdtype(a.dtype, np.integer):
                     a = a.astype(np.int64)
                 arr = a
-            static.append(_Advanced(len(arrays)))
+            static.append(Advanced(len(arrays)))
             arrays.append(arr)
         elif isinstance(k, slice):
             static.append(("s", _int_or_none(k.start), _int_or_none(k.stop),
@@ -120,18 +106,6 @@ def _check_bounds(static, shape):
     return out
 
 
-def _to_index(static, arrays=()):
-    idx = []
-    for s in static:
-        if isinstance(s, tuple):
-            idx.append(slice(s[1], s[2], s[3]))
-        elif isinstance(s, _Advanced):
-            idx.append(arrays[s.pos])
-        else:
-            idx.append(s)
-    return tuple(idx)
-
-
 def _view_window(static, shape):
     """(offset, result shape) if the basic selection is contiguous, else None."""
     ranges = []  # per axis: (start, count, step)
@@ -172,22 +146,24 @@ def _view_window(static, shape):
 
 
 @functools.lru_cache(maxsize=4096)
-def _gather_kernel(static: tuple, scalar_out: bool):
-    def gather(data, *arrays):
-        res = data[_to_index(static, arrays)]
-        return res.reshape((1,)) if scalar_out and res.ndim == 0 else res
-    return jax.jit(gather)
-
-
-@functools.lru_cache(maxsize=4096)
 def _scatter_kernel(static: tuple):
     def scatter(data, value, *arrays):
-        idx = _to_index(static, arrays)
+        arrays = [a if jnp.issubdtype(a.dtype, jnp.integer) else a.astype(jnp.int64)
+                  for a in arrays]
+        idx = to_index(static, arrays)
         target = jax.eval_shape(lambda d: d[idx], data).shape
         if value.ndim > len(target):  # (1,)-shaped values for scalar targets
             value = value.reshape(value.shape[value.ndim - len(target):])
         return data.at[idx].set(value.astype(data.dtype))
     return jax.jit(scatter)
+
+
+def _gather(x: NDArray, static, arrays, scalar_out: bool) -> NDArray:
+    from ._invoke import invoke
+    idx = [a if isinstance(a, NDArray) else _ndmod._wrap(jnp.asarray(a), x._ctx)
+           for a in arrays]
+    return invoke(REGISTRY["_index"], [x] + idx,
+                  {"num_args": 1 + len(idx), "key": tuple(static), "scalar_out": scalar_out})
 
 
 def getitem(x: NDArray, key):
@@ -197,12 +173,14 @@ def getitem(x: NDArray, key):
         static = _check_bounds(_expand(static, len(shape)), shape)
         win = _view_window(static, shape)
         if win is not None:
-            return x._view_of(*win)
-        res = _gather_kernel(tuple(static), True)(x._array)
-        return _wrap(res, x._ctx)
-    static = _expand(static, len(shape))
-    res = _gather_kernel(tuple(static), False)(x._array, *arrays)
-    return _wrap(res, x._ctx)
+            view = x._view_of(*win)
+            hook = _ndmod._view_hook
+            if hook is not None:
+                hook(x, view, "_index", {"num_args": 1, "key": tuple(static),
+                                         "scalar_out": True})
+            return view
+        return _gather(x, static, (), True)
+    return _gather(x, _expand(static, len(shape)), arrays, False)
 
 
 def _value_for(value, target_shape: tuple, dtype):
@@ -262,13 +240,14 @@ def setitem(x: NDArray, key, value) -> None:
                 region._set(_fill(v, region._array))
             return
         static = tuple(static)
-        target_shape = tuple(jax.eval_shape(lambda d: d[_to_index(static)],
+        target_shape = tuple(jax.eval_shape(lambda d: d[to_index(static)],
                                             jax.ShapeDtypeStruct(shape, dtype)).shape)
         v = _value_for(value, target_shape, dtype)
         x._set(_scatter_kernel(static)(x._array, v))
         return
     static = tuple(_expand(static, len(shape)))
+    arrays = [a._array if isinstance(a, NDArray) else a for a in arrays]
     v = _value_for(value, tuple(jax.eval_shape(
-        lambda d, *a: d[_to_index(static, a)], jax.ShapeDtypeStruct(shape, dtype),
+        lambda d, *a: d[to_index(static, a)], jax.ShapeDtypeStruct(shape, dtype),
         *arrays).shape), dtype)
     x._set(_scatter_kernel(static)(x._array, v, *arrays))

@@ -174,7 +174,9 @@ class NDArray:
     def asscalar(self):
         if self.size != 1:
             raise ValueError("The current array is not a scalar")
-        return self.asnumpy().reshape(())[()]
+        arr = self.asnumpy()
+        # MXNet indexes the first element of a 1-d array and returns others whole
+        return arr[0] if arr.ndim == 1 else arr
 
     def tolist(self) -> list:
         return self.asnumpy().tolist()
@@ -249,9 +251,9 @@ class NDArray:
                 return False
             if other.shape != self.shape:
                 raise MXNetError(
-                    f"Check failed: from.shape() == to->shape(): operands shape mismatch: "
-                    f"expected {list(other.shape)}, got {list(self.shape)}"
-                    .replace(", ", ","))
+                    "Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
+                    f"0-th output: expected [{','.join(map(str, self.shape))}], got "
+                    f"[{','.join(map(str, other.shape))}]")
             arr = self._array
             if other._ctx != self._ctx:
                 arr = jax.device_put(arr, other._ctx.jax_device)
@@ -315,7 +317,10 @@ class NDArray:
         if nsize < size:
             raise ValueError(f"Cannot reshape array of size {size} into shape "
                              f"{tuple(shape)}")
-        return self._view_of(0, new)
+        view = self._view_of(0, new)
+        if _view_hook is not None:
+            _view_hook(self, view, "Reshape", {"shape": new})
+        return view
 
     def reshape_like(self, other: "NDArray") -> "NDArray":
         return self.reshape(other.shape)
@@ -424,7 +429,13 @@ class NDArray:
 
     # -- misc methods ------------------------------------------------------------
     def broadcast_to(self, shape) -> "NDArray":
-        return _op("broadcast_to")(self, shape=shape)
+        """Broadcast to ``shape``; missing leading axes are added first (the operator
+        itself needs equal ranks)."""
+        shape = tuple(shape)
+        src = self
+        if len(shape) > self.ndim:
+            src = self.reshape((1,) * (len(shape) - self.ndim) + self.shape)
+        return _op("broadcast_to")(src, shape=shape)
 
     def broadcast_like(self, other: "NDArray") -> "NDArray":
         return _op("broadcast_like")(self, other)
@@ -446,7 +457,7 @@ class NDArray:
             s = list(self.shape)
             ax = axis + len(s) + 1 if axis < 0 else axis
             s.insert(ax, 1)
-            return self._view_of(0, tuple(s)) if self._view is None else self.reshape(s)
+            return self.reshape(s)
         return _op("expand_dims")(self, axis=axis)
 
     def squeeze(self, axis=None, inplace: bool = False) -> "NDArray":
@@ -466,8 +477,10 @@ def _empty_for_unpickle():
     return object.__new__(NDArray)
 
 
-# write hook for autograd (in-place writes to recorded arrays)
+# Hooks set by autograd: after every in-place write (MXNet's error for graph arrays
+# while recording), and after a view is made (a view of a graph array is recorded).
 _write_hook = None
+_view_hook = None
 
 
 @jax.jit

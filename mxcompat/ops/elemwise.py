@@ -178,10 +178,16 @@ def _round_half_away(x):
     return jnp.sign(x) * jnp.floor(jnp.abs(x) + 0.5)
 
 
+def _rint(x):
+    """MXNet's rint: halves go down (-2.5 -> -3, 2.5 -> 2)."""
+    f = jnp.floor(x)
+    return jnp.where(x - f <= 0.5, f, jnp.ceil(x))
+
+
 UNARY = {
     "abs": (jnp.abs, True), "sign": (jnp.sign, False), "negative": (jnp.negative, True),
     "square": (jnp.square, True), "reciprocal": (_float_only(jnp.reciprocal), True),
-    "round": (_float_only(_round_half_away), False), "rint": (_float_only(jnp.rint), False),
+    "round": (_float_only(_round_half_away), False), "rint": (_float_only(_rint), False),
     "ceil": (_float_only(jnp.ceil), False), "floor": (_float_only(jnp.floor), False),
     "trunc": (_float_only(jnp.trunc), False), "fix": (_float_only(jnp.trunc), False),
     "sqrt": (_float_only(jnp.sqrt), True), "rsqrt": (_float_only(lax.rsqrt), True),

@@ -6,7 +6,7 @@ import jax.numpy as jnp
 
 
 from ..base import MXNetError
-from .attrs import Bool, Dtype, Int, OptInt, Shape
+from .attrs import Any_, Bool, Dtype, Int, OptInt, Shape
 from .registry import register
 
 
@@ -275,6 +275,48 @@ def _slice_like(data, shape_like, axes):
     for a in axes:
         idx[a] = slice(0, shape_like.shape[a])
     return data[tuple(idx)]
+
+
+class Advanced:
+    """Marks the position of an index array inside a static index structure."""
+
+    __slots__ = ("pos",)
+
+    def __init__(self, pos: int):
+        self.pos = pos
+
+    def __eq__(self, other):
+        return isinstance(other, Advanced) and other.pos == self.pos
+
+    def __hash__(self):
+        return hash(("adv", self.pos))
+
+    def __repr__(self):
+        return f"Advanced({self.pos})"
+
+
+def to_index(key: tuple, arrays=()) -> tuple:
+    """A numpy-style index from a static structure: ('s', start, stop, step) for slices,
+    ints, None, and Advanced(i) standing for ``arrays[i]``."""
+    idx = []
+    for s in key:
+        if isinstance(s, tuple):
+            idx.append(slice(s[1], s[2], s[3]))
+        elif isinstance(s, Advanced):
+            idx.append(arrays[s.pos])
+        else:
+            idx.append(s)
+    return tuple(idx)
+
+
+@register("_index", ("data",), variadic="num_args", same_dtype=False,
+          attrs={"num_args": Int(), "key": Any_(()), "scalar_out": Bool(False)})
+def _index(data, *arrays, num_args, key, scalar_out):
+    """Basic or advanced indexing of ``data`` (NDArray.__getitem__)."""
+    arrays = [a if jnp.issubdtype(a.dtype, jnp.integer) else a.astype(jnp.int64)
+              for a in arrays]
+    res = data[to_index(key, arrays)]
+    return res.reshape((1,)) if scalar_out and res.ndim == 0 else res
 
 
 def _broadcast_to_shape(data, shape):

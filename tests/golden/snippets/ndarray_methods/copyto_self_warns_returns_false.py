@@ -1,0 +1,4 @@
+from mxnet import nd
+a = nd.array([1, 2])
+r = a.copyto(a)
+print(r)

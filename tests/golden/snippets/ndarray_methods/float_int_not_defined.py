@@ -1,0 +1,12 @@
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        m = str(e).split('MXNetError: ')[-1]
+        m = m.split('\n', 2)[-1] if m.startswith('Traceback') else m
+        print('!! CAUGHT %s: %s' % (type(e).__name__, m.strip().replace('\n', ' | ')))
+
+from mxnet import nd
+check(lambda: float(nd.array([2.5])))
+check(lambda: int(nd.array([2])))
+check(lambda: hasattr(nd.NDArray, '__index__'))
