@@ -144,6 +144,7 @@ def get_symbol(x):
 
 # -- wiring into the eager dispatcher and the NDArray class ----------------------------
 _invoke.hooks.record = _tape.record_op
+_invoke.hooks.state = _state
 _invoke.hooks.is_training = is_training
 _ndmod._write_hook = _tape.check_inplace
 _ndmod._view_hook = _tape.record_view

@@ -23,10 +23,11 @@ __all__ = ["invoke", "hooks", "call_kernel"]
 class _Hooks:
     """Set by higher layers (autograd) to observe eager operator calls."""
 
-    __slots__ = ("record", "is_training")
+    __slots__ = ("record", "is_training", "state")
 
     def __init__(self):
-        self.record = None          # record(op, attrs, in_arrays, in_nds, out_nds) or None
+        self.record = None          # record(op, attrs, dyn, in_arrays, in_nds, out_nds)
+        self.state = None           # an object whose ``recording`` attribute gates record
         self.is_training = lambda: False
 
 
@@ -42,28 +43,26 @@ def _attr_key(kwargs: dict):
         return None
 
 
-def prepare(op: Op, kwargs: dict) -> tuple[dict, tuple]:
-    """Parsed attributes and the dynamic attribute values, cached per raw kwargs."""
-    key = _attr_key(kwargs)
+def prepare(op: Op, kwargs: dict) -> tuple:
+    """(parsed attributes, dynamic values, static key), cached per raw kwargs."""
+    key = _attr_key(kwargs) if kwargs else ()
     if key is not None:
         hit = op._front_cache.get(key)
         if hit is not None:
             return hit
     attrs = op.parse(kwargs)
-    dyn = tuple(attrs[k] for k in op.dynamic)
+    res = (attrs, tuple(attrs[k] for k in op.dynamic if k in attrs), op.static_key(attrs))
     if key is not None and len(op._front_cache) < 4096:
-        op._front_cache[key] = (attrs, dyn)
-    return attrs, dyn
+        op._front_cache[key] = res
+    return res
 
 
-def _check_dtypes(op: Op, arrays: Sequence[jax.Array]) -> None:
-    d0 = arrays[0].dtype
-    for i in range(1, len(arrays)):
-        if arrays[i].dtype != d0:
-            raise MXNetError(
-                f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
-                f"{i}-th input: expected {d0.name if d0 != bool else 'bool'}, got "
-                f"{arrays[i].dtype.name if arrays[i].dtype != bool else 'bool'}")
+def _dtype_error(arrays, i) -> MXNetError:
+    d0, di = arrays[0].dtype, arrays[i].dtype
+    return MXNetError(
+        f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
+        f"{i}-th input: expected {'bool' if d0 == bool else d0.name}, got "
+        f"{'bool' if di == bool else di.name}")
 
 
 def _explain_failure(op: Op, arrays, attrs, exc: Exception) -> MXNetError:
@@ -76,19 +75,21 @@ def _explain_failure(op: Op, arrays, attrs, exc: Exception) -> MXNetError:
     if msg is None:
         shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
         msg = f"Operator {op.name} failed on inputs of shapes [{shapes}]: {exc}"
-    err = MXNetError(msg)
-    return err
+    return MXNetError(msg)
 
 
 def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
-                device=None):
+                device=None, static: tuple | None = None):
     """Run the compiled kernel; returns the raw result (array or tuple)."""
     if op.same_dtype and len(arrays) > 1:
-        _check_dtypes(op, arrays)
+        d0 = arrays[0].dtype
+        for i in range(1, len(arrays)):
+            if arrays[i].dtype != d0:
+                raise _dtype_error(arrays, i)
     if op.check is not None:
         op.check(arrays, attrs)
-    train = hooks.is_training() if op.train_aware else False
-    kern = op.kernel(attrs, train, device)
+    kern = op.kernel_for(op.static_key(attrs) if static is None else static,
+                         hooks.is_training() if op.train_aware else False, device)
     try:
         return kern(*arrays, *dyn)
     except MXNetError:
@@ -110,7 +111,7 @@ def _write_back(op: Op, inputs, res):
 def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
            ctx: Context | None = None):
     """Run ``op`` eagerly on NDArrays; returns an NDArray, a list of them, or ``out``."""
-    attrs, dyn = prepare(op, kwargs)
+    attrs, dyn, static = prepare(op, kwargs)
     arrays = [x._data if x._view is None else x._read_view() for x in inputs]
     if inputs:
         ctx = inputs[0]._ctx
@@ -121,7 +122,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         device = _devices.device_for(ctx.device_type, ctx.device_id, op.name)
     if op.needs_key:
         dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
-    res = call_kernel(op, arrays, attrs, dyn, device)
+    res = call_kernel(op, arrays, attrs, dyn, device, static)
     if op.mutate:
         res = _write_back(op, inputs, res)
     multi = isinstance(res, (tuple, list))
@@ -138,7 +139,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
     else:
         result_nds = [_wrap(r, ctx) for r in outs]
         result = result_nds if multi else result_nds[0]
-    rec = hooks.record
-    if rec is not None:
-        rec(op, attrs, dyn, arrays, inputs, result_nds)
+    st = hooks.state
+    if st is not None and st.recording:
+        hooks.record(op, attrs, dyn, arrays, inputs, result_nds)
     return result

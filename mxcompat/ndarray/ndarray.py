@@ -498,8 +498,15 @@ def _op(name):
 
 
 def _invoke(op, inputs, kwargs, out=None):
+    return _invoke_fn[0](op, inputs, kwargs, out=out)
+
+
+def _bind_invoke():
     from ._invoke import invoke
-    return invoke(op, inputs, kwargs, out=out)
+    _invoke_fn[0] = invoke
+
+
+_invoke_fn = [lambda *a, **k: (_bind_invoke(), _invoke_fn[0](*a, **k))[1]]
 
 
 def _scalar_op(name, x, scalar):

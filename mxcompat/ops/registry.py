@@ -98,7 +98,14 @@ class Op:
         Its arguments are the input arrays followed by the values of the dynamic
         attributes, in ``self.dynamic`` order (the random key last, for ``needs_key``).
         """
-        static = tuple((k, v) for k, v in attrs.items() if k not in self.dynamic)
+        return self.kernel_for(self.static_key(attrs), train, device)
+
+    def static_key(self, attrs: dict) -> tuple:
+        """The hashable static part of parsed attributes (what a kernel is compiled for)."""
+        dyn = self.dynamic
+        return tuple((k, v) for k, v in attrs.items() if k not in dyn)
+
+    def kernel_for(self, static: tuple, train: bool = False, device=None) -> Callable:
         key = (static, train, device)
         k = self._kernels.get(key)
         if k is None:
