@@ -19,7 +19,7 @@ from ..base import MXNetError
 from ..ops.registry import Op
 
 NOT_IN_GRAPH = (
-    "Check failed: !AGInfo::IsNone(*i): Cannot differentiate node because it is not in a "
+    "Check failed: !AGInfo: :IsNone(*i): Cannot differentiate node because it is not in a "
     "computational graph. You need to set is_recording to true or use autograd.record() to "
     "save computational graphs for backward. If you want to differentiate the same graph "
     "twice, you need to pass retain_graph=True to backward.")
@@ -259,6 +259,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
 
     prev = (state.recording, state.training)
     state.recording, state.training = create_graph, train_mode
+    ok = False
     try:
         order = _topo(head_entries)
         # cotangents: keyed by (id(node), index) for node outputs, id(leaf) for leaves
@@ -290,9 +291,9 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                 ag = v._ag
                 if not isinstance(ag, Leaf) or ag.req == "null":
                     raise MXNetError(
-                        f"Check failed: !AGInfo::IsNone(*i) && info.grad_req != kNullOp: "
-                        f"Cannot differentiate with respect to the {i + 1}-th variable because "
-                        f"it does not require gradient.")
+                        "Check failed: !AGInfo: :IsNone(*variables[i]) && AGInfo::IsVariable("
+                        "variables[i]->entry_.node): Cannot differentiate with respect to the "
+                        f"{i + 1}-th variable because it does not require gradient.")
                 wanted[id(ag)] = ag
         else:
             # is anything in this graph asking for a gradient?
@@ -343,6 +344,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                     out.append(g)
                 else:
                     out.append(_wrap(g.astype(v._dtype), v._ctx))
+            ok = True
             return out
 
         for lid, leaf in leaves.items():
@@ -357,10 +359,11 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
             if create_graph and isinstance(g, NDArray):
                 buf._ag = g._ag  # the buffer holds a differentiable value
             leaf.fresh = 1
+        ok = True
         return None
     finally:
         state.recording, state.training = prev
-        if not retain_graph:
+        if ok and not retain_graph:
             for node in _topo(head_entries):
                 node.live = False
                 node.inputs = None

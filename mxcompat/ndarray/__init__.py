@@ -35,12 +35,16 @@ def _submodule(short: str) -> _types.ModuleType:
     return mod
 
 
-for _mod, _entries in _subs.items():
-    if _mod == "random":
-        continue  # the random issue owns mx.nd.random
-    _m = _submodule(_mod)
-    for _short, _fn in _entries.items():
-        setattr(_m, _short, _fn)
+def _fill_submodules() -> None:
+    for sub, entries in _subs.items():
+        if sub == "random":
+            continue  # mx.nd.random is written by hand (ndarray/random.py)
+        m = _submodule(sub)
+        for short, fn in entries.items():
+            setattr(m, short, fn)
+
+
+_fill_submodules()
 
 # Fluent methods: x.sum(...) is nd.sum(x, ...).
 _FLUENT = (
@@ -69,3 +73,5 @@ for _name in _FLUENT:
 
 __all__ = ["NDArray", "array", "empty", "waitall", "save", "load", "load_frombuffer"] + list(_fn_all) + sorted(
     n for n in _top if not n.startswith("_"))
+
+from . import random  # noqa: E402,F401  (mx.nd.random: the sampling front ends)

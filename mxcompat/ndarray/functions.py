@@ -14,7 +14,7 @@ __all__ = ["zeros", "ones", "full", "arange", "linspace", "eye", "add", "subtrac
            "multiply", "divide", "true_divide", "modulo", "power", "maximum", "minimum",
            "hypot", "equal", "not_equal", "greater", "greater_equal", "lesser",
            "lesser_equal", "logical_and", "logical_or", "logical_xor", "moveaxis",
-           "concatenate", "onehot_encode"]
+           "concatenate", "onehot_encode", "histogram"]
 
 
 def _shape(shape) -> tuple:
@@ -156,6 +156,23 @@ def concatenate(arrays, axis=0, always_copy=True) -> NDArray:
     if not always_copy and len(arrays) == 1:
         return arrays[0]
     return invoke(REGISTRY["Concat"], list(arrays), {"dim": axis, "num_args": len(arrays)})
+
+
+def histogram(a: NDArray, bins=10, range=None):
+    """Counts of ``a`` in ``bins`` (an int with ``range``, or an NDArray of edges);
+    returns (counts, edges)."""
+    import warnings
+    from .ndarray import array
+    if isinstance(bins, NDArray):
+        return invoke(REGISTRY["_histogram"], (a, bins), {})
+    if isinstance(bins, (int, np.integer)):
+        if range is None:
+            warnings.warn("range is not specified, using numpy's result to ensure "
+                          "consistency with numpy")
+            counts, edges = np.histogram(a.asnumpy(), bins=bins)
+            return array(counts), array(edges)
+        return invoke(REGISTRY["_histogram"], (a,), {"bin_cnt": bins, "range": range})
+    raise ValueError("bins argument should be either an integer or an NDArray")
 
 
 def onehot_encode(indices: NDArray, out: NDArray) -> NDArray:

@@ -120,6 +120,8 @@ class Shape(Attr):
     def __init__(self, default=REQUIRED, *, allow_none=False, **kw):
         super().__init__(default, **kw)
         self.allow_none = allow_none
+        if allow_none:
+            self.kind = "Shape or None"
 
     def parse(self, value):
         if isinstance(value, str):
@@ -161,7 +163,8 @@ class Enum(Attr):
         super().__init__(default, **kw)
         self.values = tuple(values)
         self.allow_none = allow_none
-        self.kind = "{" + ", ".join(repr(v) for v in sorted(self.values)) + "}"
+        self.kind = "{" + ", ".join((["None"] if allow_none else [])
+                                    + [repr(v) for v in sorted(self.values)]) + "}"
 
     def parse(self, value):
         if value is None or value == "None":
@@ -229,22 +232,19 @@ def parse_attrs(op, kwargs: dict) -> dict:
                 f"Cannot find argument '{key}', Possible Arguments:\n----------------\n"
                 + "".join(f"{n} : {s.describe()}\n" for n, s in specs.items())
                 + f", in operator {op.name}(name=\"\", {key}=\"{value}\")")
+        # (MXNet appends ", in operator NAME(...)" to some of these messages and not to
+        # others; the part we give is common to all)
         try:
             out[key] = spec.parse(value)
         except _InvalidEnum as e:
-            valid = "{" + ", ".join(repr(v) for v in sorted(e.values)) + "}"
-            raise MXNetError(
-                f"Invalid Input: '{e.value}', valid values are: {valid}, in operator "
-                f"{op.name}(name=\"\", {key}=\"{value}\")") from None
+            raise MXNetError(f"Invalid Input: '{e.value}', valid values are: {spec.kind}"
+                             ) from None
         except (ValueError, TypeError, SyntaxError):
-            raise MXNetError(
-                f"Invalid Parameter format for {key} expect {spec.kind} but value='{value}', "
-                f"in operator {op.name}(name=\"\", {key}=\"{value}\")") from None
+            raise MXNetError(f"Invalid Parameter format for {key} expect {spec.kind} but "
+                             f"value='{value}'") from None
     for key, spec in specs.items():
         if key not in out:
             if spec.default is REQUIRED:
-                raise MXNetError(
-                    f"Required parameter {key} of {spec.kind} is not presented, "
-                    f"in operator {op.name}(name=\"\")")
+                raise MXNetError(f"Required parameter {key} of {spec.kind} is not presented")
             out[key] = spec.default
     return out

@@ -39,6 +39,17 @@ def is_concrete(x) -> bool:
     return isinstance(x, jax.Array) and not isinstance(x, jax.core.Tracer)
 
 
+@jax.jit
+def _any_outside(idx, lo, hi):
+    return jnp.any((idx < lo) | (idx > hi))
+
+
+def any_outside(idx, lo, hi) -> bool:
+    """Eager check that some index lies outside [lo, hi] (one small compiled reduction;
+    only the verdict comes back to the host)."""
+    return bool(_any_outside(idx, np.asarray(lo), np.asarray(hi)))
+
+
 def is_float(x) -> bool:
     return jnp.issubdtype(x.dtype, jnp.floating)
 
@@ -128,9 +139,7 @@ def _take_check(arrays, attrs):
     if idx.ndim == 0:
         raise shape_fail("take", arrays)
     if attrs["mode"] == "raise" and is_concrete(idx) and idx.size:
-        n = a.shape[axis]
-        bad = jnp.any((idx < 0) | (idx > n - 1))
-        if bool(bad):
+        if any_outside(idx, 0, a.shape[axis] - 1):
             raise MXNetError("Check failed: is_valid: take operator contains indices out of "
                              "bound")
 
@@ -279,14 +288,11 @@ def _gather_nd_check(arrays, attrs):
         raise MXNetError(f"Check failed: ishape[0] <= dshape.ndim() ({m} vs. {data.ndim}) : "
                          f"Number of indices exceeds data dimension")
     if is_concrete(idx) and idx.size:
-        sizes = jnp.asarray(data.shape[:m]).reshape((m,) + (1,) * (idx.ndim - 1))
-        if is_float(idx):
-            bad = (idx < -sizes) | (idx > sizes - 1)
-        else:
-            bad = (idx < -sizes) | (idx >= sizes)
-        if bool(jnp.any(bad)):
-            flat_bad = np.asarray(bad).reshape(m, -1)
+        sizes = np.asarray(data.shape[:m], np.int64).reshape((m,) + (1,) * (idx.ndim - 1))
+        if any_outside(idx, -sizes, sizes - 1):
             flat_idx = np.asarray(idx).reshape(m, -1)
+            sz = sizes.reshape(m, 1)
+            flat_bad = (flat_idx < -sz) | (flat_idx > sz - 1)
             pts, axes = np.nonzero(flat_bad.T)
             p, j = int(pts[0]), int(axes[0])
             raise IndexError(f"index {_fmt_num(flat_idx[j, p])} is out of bounds for axis "
@@ -436,6 +442,21 @@ def _unravel_index(data, shape):
         rem = jax.lax.div(rem, d)
     coords.append(rem)
     return jnp.stack(coords[::-1], axis=0).astype(data.dtype)
+
+
+# ----------------------------------------------------------------------------- boolean_mask
+def _boolean_mask_check(arrays, attrs):
+    raise NotImplementedError(
+        "contrib.boolean_mask is not supported by mxcompat: its output shape depends on the "
+        "values of the mask, which compiled (XLA) operators cannot produce; select with "
+        "where/take, or index on the host")
+
+
+@register("_contrib_boolean_mask", ("data", "index"), same_dtype=False,
+          check=_boolean_mask_check, attrs={"axis": Int(0)})
+def _boolean_mask(data, index, axis):
+    """Not supported (data-dependent output shape); raises NotImplementedError."""
+    raise NotImplementedError("contrib.boolean_mask")
 
 
 __all__ = ["shape_str", "shape_fail", "is_concrete", "DtypeChoice", "mode_index",

@@ -50,8 +50,9 @@ def infer_reshape(src: tuple, target: tuple, reverse: bool = False) -> tuple:
                 if d2 == -1:
                     d2 = d0 // d1 if d1 else 0
                 if d1 * d2 != d0:
-                    raise MXNetError(f"Check failed: d1 * d2 == d0 ({d1 * d2} vs. {d0}) : "
-                                     f"Split dims {d1}, {d2} do not divide original dim {d0}")
+                    raise MXNetError("Check failed: d1 * d2 == static_cast<IType>(d0) || "
+                                     "static_cast<IType>(d0) == IType(-1): Split dims "
+                                     f"{d1}, {d2} do not divide original dim {d0}")
                 out.extend((d1, d2))
                 i += 1
                 j += 2
@@ -59,8 +60,9 @@ def infer_reshape(src: tuple, target: tuple, reverse: bool = False) -> tuple:
                 raise MXNetError(f"Invalid reshape code {t}")
             j += 1
     except IndexError:
-        raise MXNetError(f"Check failed: reshape target {tuple(target)} does not fit the "
-                         f"input shape {tuple(src)}") from None
+        raise MXNetError(f"Check failed: src_idx < dshape_len ({i} vs. {len(src)}) : reshape "
+                         f"target {tuple(target)} does not fit the input shape "
+                         f"{tuple(src)}") from None
     if infer_at >= 0:
         total = int(np.prod(src, dtype=np.int64))
         rest = int(np.prod([d for k, d in enumerate(out) if k != infer_at], dtype=np.int64))
@@ -137,9 +139,10 @@ def _squeeze(data, axis):
 def _transpose(data, axes):
     if not axes:
         return jnp.transpose(data)
-    if sorted(a % data.ndim for a in axes) != list(range(data.ndim)):
-        raise MXNetError(f"Check failed: axes {tuple(axes)} is not a permutation of the "
-                         f"{data.ndim} input axes")
+    if sorted(a % data.ndim for a in axes) != list(range(data.ndim)) or any(
+            a >= data.ndim for a in axes):
+        raise MXNetError(f"Check failed: param.axes[i] < static_cast<int64_t>(shp.ndim()): "
+                         f"axes {tuple(axes)} is not a permutation of the {data.ndim} axes")
     return jnp.transpose(data, axes)
 
 
@@ -153,8 +156,8 @@ def _concat_check(arrays, attrs):
     s0 = arrays[0].shape
     nd = len(s0)
     if not -nd <= dim < nd:
-        raise MXNetError(f"Check failed: axis >= -ndim && axis < ndim: dim {dim} is out of "
-                         f"range for {nd}-d inputs")
+        raise MXNetError(f"Check failed: axis < ndim && axis >= -ndim: axis {dim} exceeds the "
+                         f"input dimension of {nd}")
     d = dim % nd
     for i, a in enumerate(arrays[1:], 1):
         s = a.shape
@@ -254,13 +257,39 @@ class _OptTuple(Shape):
         return tuple(None if v is None else int(v) for v in value)
 
 
-@register("slice", aliases=("crop",), attrs={"begin": _OptTuple(), "end": _OptTuple(),
-                                             "step": _OptTuple(())})
+def _slice_check(arrays, attrs):
+    nd_ = arrays[0].ndim
+    if len(attrs["begin"]) > nd_:
+        raise MXNetError(f"Check failed: param_begin.ndim() <= dshape.ndim() "
+                         f"({len(attrs['begin'])} vs. {nd_}) : Slicing axis exceeds data "
+                         f"dimensions")
+
+
+def _slice_axis_check(arrays, attrs):
+    x = arrays[0]
+    axis = attrs["axis"]
+    ax = axis + x.ndim if axis < 0 else axis
+    if not 0 <= ax < x.ndim:
+        raise MXNetError(
+            f"Check failed: *axis < ishape.ndim() && *axis >= 0: Transformed axis must be "
+            f"smaller than the source ndim and larger than zero! Recieved axis={axis}, "
+            f"src_ndim={x.ndim}, transformed axis={ax}")
+    n = x.shape[ax]
+    b = attrs["begin"] + n if attrs["begin"] < 0 else attrs["begin"]
+    e = n if attrs["end"] is None else (attrs["end"] + n if attrs["end"] < 0 else attrs["end"])
+    if not b < e:
+        raise MXNetError(f"Check failed: (*begin < *end): Invalid begin, end, get begin={b}, "
+                         f"end={e}")
+
+
+@register("slice", aliases=("crop",), check=_slice_check,
+          attrs={"begin": _OptTuple(), "end": _OptTuple(), "step": _OptTuple(())})
 def _slice(data, begin, end, step):
     return data[_norm_slice(begin, end, step, data.shape)]
 
 
-@register("slice_axis", attrs={"axis": Int(), "begin": Int(), "end": OptInt()})
+@register("slice_axis", attrs={"axis": Int(), "begin": Int(), "end": OptInt()},
+          check=_slice_axis_check)
 def _slice_axis(data, axis, begin, end):
     idx = [slice(None)] * data.ndim
     idx[axis] = slice(begin, end)
