@@ -8,8 +8,9 @@ a fresh ``__main__``-like namespace and returns a single string:
   the point it happened, as ``!! WARNING <Category>: <message>``;
 * if the snippet raised, a final block ``\\n!! EXCEPTION <TypeName>\\n<message>\\n``.
   For ``MXNetError`` the C++ traceback preamble is dropped: only the text after
-  the last ``"MXNetError: "`` is kept.  Trailing whitespace of the message is
-  removed.
+  the last ``"MXNetError: "`` is kept (or, when that tag is missing, the text
+  after the ``Traceback`` / ``File "...", line N`` lines).  Trailing whitespace
+  of the message is removed.
 
 The same code runs under real MXNet (through the oracle, to record goldens) and
 under mxcompat (in-process, from ``tests/test_goldens.py``), so both sides are

@@ -5,7 +5,8 @@
     python tools/record_goldens.py tests/golden/snippets/context/repr.py   # single files
     python tools/record_goldens.py -j 4 --check ...     # see --help
 
-Each snippet runs as ``$MXNET_ORACLE tools/golden_runner.py <snippet>`` in a
+Each snippet runs as ``$MXNET_ORACLE tools/golden_runner.py <snippet>`` (in
+practice the oracle's interpreter, asked for once with ``--python``) in a
 fresh temporary working directory; its stdout is written verbatim to
 ``tests/golden/expected/<area>/<name>.txt``.  ``MXNET_ORACLE`` defaults to
 ``../shared/tools/mxnet-oracle`` relative to the repository root.
@@ -26,9 +27,32 @@ SNIPPETS = os.path.join(REPO, "tests", "golden", "snippets")
 EXPECTED = os.path.join(REPO, "tests", "golden", "expected")
 
 
-def oracle_command():
+def oracle_path():
     oracle = os.environ.get("MXNET_ORACLE") or os.path.join(REPO, "..", "shared", "tools", "mxnet-oracle")
-    return [os.path.abspath(oracle)]
+    return os.path.abspath(oracle)
+
+
+def resolve_oracle():
+    """The command that runs Python under real MXNet.
+
+    The oracle script checks (and, if broken, rebuilds) its virtualenv on every
+    call; many parallel calls racing on a rebuild can destroy it.  So it is
+    asked once, serially, for its interpreter (``--python``), which is then
+    called directly with the oracle's environment.  An oracle that does not
+    answer ``--python`` with an interpreter path is invoked per snippet.
+    """
+    oracle = oracle_path()
+    try:
+        proc = subprocess.run([oracle, "--python"], capture_output=True, text=True, timeout=1800)
+        lines = proc.stdout.strip().splitlines()
+        python = lines[-1].strip() if lines else ""
+        if proc.returncode == 0 and os.path.isfile(python) and os.access(python, os.X_OK):
+            check = subprocess.run([python, "-c", "import mxnet"], capture_output=True, timeout=600)
+            if check.returncode == 0:
+                return [python], {"PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore")}
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return [oracle], {}
 
 
 def all_snippets():
@@ -47,7 +71,7 @@ def select(targets):
         return all_snippets()
     chosen = []
     for t in targets:
-        cands = [t, os.path.join(SNIPPETS, t), os.path.join(SNIPPETS, t + ".py")]
+        cands = [os.path.join(SNIPPETS, t), os.path.join(SNIPPETS, t + ".py"), t]
         for c in cands:
             if os.path.isfile(c) and c.endswith(".py"):
                 chosen.append(os.path.abspath(c))
@@ -68,11 +92,11 @@ def expected_path(snippet):
     return os.path.join(EXPECTED, os.path.splitext(rel)[0] + ".txt")
 
 
-def run_one(snippet, timeout):
+def run_one(command, env, snippet, timeout):
     cwd = tempfile.mkdtemp(prefix="golden-")
     try:
-        proc = subprocess.run(oracle_command() + [RUNNER, os.path.abspath(snippet)],
-                              cwd=cwd, capture_output=True, timeout=timeout)
+        proc = subprocess.run(command + [RUNNER, os.path.abspath(snippet)],
+                              cwd=cwd, env=env, capture_output=True, timeout=timeout)
         return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         return None, "", "timed out after %ss" % timeout
@@ -94,9 +118,11 @@ def main(argv=None):
     if not snippets:
         print("record_goldens: nothing to do")
         return 0
+    command, extra_env = resolve_oracle()
+    env = dict(os.environ, **extra_env)
     failures, changed = [], []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {pool.submit(run_one, s, args.timeout): s for s in snippets}
+        futures = {pool.submit(run_one, command, env, s, args.timeout): s for s in snippets}
         for fut in concurrent.futures.as_completed(futures):
             snippet = futures[fut]
             name = os.path.relpath(snippet, SNIPPETS)

@@ -1,0 +1,10 @@
+from mxnet import nd
+x = nd.arange(24).reshape((2, 3, 4))
+print(nd.moveaxis(x, 1, -1).shape)
+print(nd.swapaxes(x, 0, 1).shape)
+print(nd.transpose(x, axes=(2, 0, 1)).shape)
+print(nd.expand_dims(x, axis=3).shape)
+print(nd.squeeze(nd.zeros((1, 3, 1, 2))).shape)
+print(nd.squeeze(nd.zeros((1, 3, 1, 2)), axis=2).shape)
+print(nd.squeeze(nd.zeros((1, 3, 1, 2)), axis=(0, 2)).shape)
+print(nd.flatten(x).shape)
