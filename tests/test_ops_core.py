@@ -63,7 +63,7 @@ if _sp is not None:
 
 @pytest.mark.parametrize("name,data,ref", UNARY, ids=[u[0] for u in UNARY])
 def test_unary(name, data, ref):
-    out = getattr(nd, name)(nd.array(data))
+    out = getattr(nd._internal if name.startswith("_") else nd, name)(nd.array(data))
     np.testing.assert_allclose(out.asnumpy(), ref(data), rtol=2e-5, atol=2e-6)
 
 
@@ -97,19 +97,20 @@ def test_broadcast_binary(name, ref):
     # the same-shape operators: elemwise_* and the underscored internals
     bb = np.broadcast_to(b, a.shape).copy()
     for fname in ("elemwise_" + name, "_" + name):
-        if hasattr(nd, fname):
-            out = getattr(nd, fname)(nd.array(a), nd.array(bb))
+        ns = nd._internal if fname.startswith("_") else nd
+        if hasattr(ns, fname):
+            out = getattr(ns, fname)(nd.array(a), nd.array(bb))
             np.testing.assert_allclose(out.asnumpy(), ref(a, bb).astype(np.float32),
                                        rtol=1e-6)
             with pytest.raises(MXNetError, match="Incompatible attr"):
-                getattr(nd, fname)(nd.array(a), nd.array(b))
+                getattr(ns, fname)(nd.array(a), nd.array(b))
 
 
 def test_binary_aliases():
     a, b = nd.array(A), nd.array(B)
     assert (nd.broadcast_plus(a, b) == nd.broadcast_add(a, b)).asnumpy().all()
     assert (nd.broadcast_minus(a, b) == nd.broadcast_sub(a, b)).asnumpy().all()
-    assert (nd._grad_add(a, a) == a * 2).asnumpy().all()
+    assert (nd._internal._grad_add(a, a) == a * 2).asnumpy().all()
 
 
 SCALAR = [
@@ -132,7 +133,7 @@ SCALAR = [
 @pytest.mark.parametrize("name,ref", SCALAR, ids=[s[0] for s in SCALAR])
 def test_scalar_ops(name, ref):
     for s in (2.5, 0.0, 3):
-        out = getattr(nd, name)(nd.array(A), scalar=s)
+        out = getattr(nd._internal, name)(nd.array(A), scalar=s)
         with np.errstate(divide="ignore", invalid="ignore"):
             want = ref(A.astype(np.float64), s)
         want = np.where(np.isfinite(want), want, 0) if "mod" in name else want
@@ -253,18 +254,18 @@ def test_add_n_and_clip_and_smooth_l1():
 
 
 def test_creation_ops():
-    np.testing.assert_array_equal(nd._zeros(shape=(2, 2)).asnumpy(), np.zeros((2, 2)))
-    np.testing.assert_array_equal(nd._ones(shape=(2,), dtype="int64").asnumpy(), [1, 1])
-    assert nd._ones(shape=(2,), dtype="int64").dtype == np.int64
-    np.testing.assert_array_equal(nd._full(shape=(2,), value=3.5).asnumpy(), [3.5, 3.5])
-    np.testing.assert_allclose(nd._arange(start=1, stop=2, step=0.25).asnumpy(),
+    np.testing.assert_array_equal(nd._internal._zeros(shape=(2, 2)).asnumpy(), np.zeros((2, 2)))
+    np.testing.assert_array_equal(nd._internal._ones(shape=(2,), dtype="int64").asnumpy(), [1, 1])
+    assert nd._internal._ones(shape=(2,), dtype="int64").dtype == np.int64
+    np.testing.assert_array_equal(nd._internal._full(shape=(2,), value=3.5).asnumpy(), [3.5, 3.5])
+    np.testing.assert_allclose(nd._internal._arange(start=1, stop=2, step=0.25).asnumpy(),
                                [1, 1.25, 1.5, 1.75])
     np.testing.assert_allclose(nd.arange(3, repeat=2).asnumpy(), [0, 0, 1, 1, 2, 2])
-    np.testing.assert_allclose(nd._linspace(start=0, stop=1, num=5).asnumpy(),
+    np.testing.assert_allclose(nd._internal._linspace(start=0, stop=1, num=5).asnumpy(),
                                np.linspace(0, 1, 5))
     np.testing.assert_allclose(nd.linspace(0, 1, 4, endpoint=False).asnumpy(),
                                [0, 0.25, 0.5, 0.75])
-    np.testing.assert_array_equal(nd._eye(N=2, M=3, k=1).asnumpy(), np.eye(2, 3, 1))
+    np.testing.assert_array_equal(nd._internal._eye(N=2, M=3, k=1).asnumpy(), np.eye(2, 3, 1))
     np.testing.assert_array_equal(nd.eye(3).asnumpy(), np.eye(3))
 
 
@@ -285,3 +286,13 @@ def test_unknown_attribute_raises():
         nd.split(nd.ones((2,)))
     # operators without attributes ignore unknown keywords, as MXNet does
     nd.relu(nd.ones((2,)), foo=1)
+
+
+def test_split_v2():
+    x = nd.arange(10)
+    parts = nd.split_v2(x, (2, 5))
+    assert [p.asnumpy().tolist() for p in parts] == [[0, 1], [2, 3, 4], [5, 6, 7, 8, 9]]
+    parts = nd._internal._split_v2(nd.arange(12).reshape((2, 6)), sections=3, axis=1)
+    np.testing.assert_array_equal(parts[1].asnumpy(), [[2, 3], [8, 9]])
+    with pytest.raises(ValueError, match="indices_or_sections"):
+        nd.split_v2(x, [2, 5])

@@ -12,7 +12,8 @@ from .serialization import load, load_frombuffer, save
 
 _top, _subs = _frontend.namespace_entries()
 for _name, _fn in _top.items():
-    if _name not in globals():
+    # operators named with a leading underscore live in nd._internal only, as in MXNet
+    if _name not in globals() and not _name.startswith("_"):
         globals()[_name] = _fn
 
 _internal = _types.ModuleType(__name__ + "._internal", "Internal operators (names with _).")

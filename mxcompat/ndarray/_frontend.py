@@ -33,9 +33,8 @@ def _required_inputs(op: Op) -> int:
     return n
 
 
-def _not_ndarray(op: Op, name: str, value) -> TypeError:
-    return TypeError(f"{op.name}: argument '{name}' must be an NDArray, "
-                     f"got {type(value).__name__}")
+def _not_ndarray(op: Op, name: str, value) -> AssertionError:
+    return AssertionError(f"Argument {name} must have NDArray type, but got {value}")
 
 
 def make_function(op: Op, public_name: str) -> Callable:
@@ -51,7 +50,7 @@ def make_function(op: Op, public_name: str) -> Callable:
             nds = list(args)
             for i, a in enumerate(nds):
                 if not isinstance(a, NDArray):
-                    raise _not_ndarray(op, f"{inputs[0]}[{i}]", a)
+                    raise _not_ndarray(op, f"{inputs[0]}", a)
             kwargs.setdefault(variadic, len(nds))
             return invoke(op, nds, kwargs, out=out)
     else:

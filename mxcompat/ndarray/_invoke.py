@@ -127,6 +127,8 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         res = _write_back(op, inputs, res)
     multi = isinstance(res, (tuple, list))
     outs = res if multi else (res,)
+    if multi and len(outs) == 1:  # one output is returned as the array, as in MXNet
+        multi = False
     if out is not None:
         targets = out if isinstance(out, (list, tuple)) else (out,)
         if len(targets) != len(outs):

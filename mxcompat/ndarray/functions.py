@@ -14,7 +14,7 @@ __all__ = ["zeros", "ones", "full", "arange", "linspace", "eye", "add", "subtrac
            "multiply", "divide", "true_divide", "modulo", "power", "maximum", "minimum",
            "hypot", "equal", "not_equal", "greater", "greater_equal", "lesser",
            "lesser_equal", "logical_and", "logical_or", "logical_xor", "moveaxis",
-           "concatenate", "onehot_encode", "histogram"]
+           "concatenate", "onehot_encode", "histogram", "split_v2"]
 
 
 def _shape(shape) -> tuple:
@@ -173,6 +173,19 @@ def histogram(a: NDArray, bins=10, range=None):
             return array(counts), array(edges)
         return invoke(REGISTRY["_histogram"], (a,), {"bin_cnt": bins, "range": range})
     raise ValueError("bins argument should be either an integer or an NDArray")
+
+
+def split_v2(ary: NDArray, indices_or_sections, axis: int = 0, squeeze_axis: bool = False):
+    """Split into equal sections (an int) or at the given indices (a tuple)."""
+    if isinstance(indices_or_sections, (int, np.integer)):
+        attrs = {"sections": int(indices_or_sections), "indices": ()}
+    elif isinstance(indices_or_sections, tuple):
+        attrs = {"sections": 0, "indices": (0,) + tuple(indices_or_sections)}
+    else:
+        raise ValueError("indices_or_sections must either int or tuple of ints")
+    out = invoke(REGISTRY["_split_v2"], (ary,),
+                 dict(attrs, axis=axis, squeeze_axis=squeeze_axis))
+    return out if isinstance(out, list) else [out]
 
 
 def onehot_encode(indices: NDArray, out: NDArray) -> NDArray:

@@ -114,8 +114,15 @@ def _axis_check(arrays, attrs, key="axis", extra=0):
                          f"range for an array of {x.ndim} dimensions")
 
 
-@register("expand_dims", attrs={"axis": Int()},
-          check=lambda a, at: _axis_check(a, at, extra=1))
+def _expand_dims_check(arrays, attrs):
+    nd_ = arrays[0].ndim
+    ax = attrs["axis"]
+    if not -(nd_ + 1) <= ax <= nd_:
+        raise MXNetError(f"Check failed: axis >= 0 && axis <= indim: axis must be in the "
+                         f"range [{-(nd_ + 1)}, {nd_}] ({ax} provided)")
+
+
+@register("expand_dims", attrs={"axis": Int()}, check=_expand_dims_check)
 def _expand_dims(data, axis):
     return jnp.expand_dims(data, axis)
 
@@ -129,8 +136,8 @@ def _squeeze(data, axis):
         for a in axes:
             if data.shape[a] != 1:
                 raise MXNetError(f"Check failed: dshape[axes[i]] == 1 ({data.shape[a]} vs. "
-                                 f"1) : cannot select an axis to squeeze out which has size "
-                                 f"not equal to one")
+                                 f"1) : cannot select an axis to squeeze out which has "
+                                 f"size={data.shape[a]} not equal to one")
     res = jnp.squeeze(data, axes)
     return res.reshape((1,)) if res.ndim == 0 else res
 
@@ -195,11 +202,14 @@ def _split_outputs(attrs):
 
 def _split_check(arrays, attrs):
     x = arrays[0]
+    if not -x.ndim <= attrs["axis"] < x.ndim:
+        raise MXNetError(f"Check failed: param_.axis < dshape.ndim() ({attrs['axis']} vs. "
+                         f"{x.ndim}) : axis out of range")
     ax = attrs["axis"] % x.ndim
     n = attrs["num_outputs"]
     if x.shape[ax] % n:
         raise MXNetError(
-            f"Check failed: dshape[real_axis] % param.num_outputs == 0U ({x.shape[ax] % n} "
+            f"Check failed: dshape[real_axis] % param_.num_outputs == 0U ({x.shape[ax] % n} "
             f"vs. 0) : You are trying to split the {ax}-th axis of input tensor with shape "
             f"[{','.join(map(str, x.shape))}] into num_outputs={n} evenly sized chunks, but "
             f"this is not possible because {n} does not evenly divide {x.shape[ax]}")
@@ -210,6 +220,21 @@ def _split_check(arrays, attrs):
           attrs={"num_outputs": Int(), "axis": Int(1), "squeeze_axis": Bool(False)})
 def _split(data, num_outputs, axis, squeeze_axis):
     parts = jnp.split(data, num_outputs, axis=axis)
+    if squeeze_axis:
+        parts = [jnp.squeeze(p, axis) for p in parts]
+    return tuple(parts)
+
+
+@register("_split_v2", num_outputs=lambda attrs: (
+    len(attrs["indices"]) if attrs["sections"] == 0 else attrs["sections"]),
+    attrs={"indices": Shape(()), "axis": Int(0), "squeeze_axis": Bool(False),
+           "sections": Int(0)})
+def _split_v2(data, indices, axis, squeeze_axis, sections):
+    """Split at the given indices (a leading 0 included), or into ``sections`` parts."""
+    if sections > 0:
+        parts = jnp.split(data, sections, axis=axis)
+    else:
+        parts = jnp.split(data, list(indices[1:]), axis=axis)
     if squeeze_axis:
         parts = [jnp.squeeze(p, axis) for p in parts]
     return tuple(parts)
