@@ -296,3 +296,14 @@ def test_split_v2():
     np.testing.assert_array_equal(parts[1].asnumpy(), [[2, 3], [8, 9]])
     with pytest.raises(ValueError, match="indices_or_sections"):
         nd.split_v2(x, [2, 5])
+
+
+@pytest.mark.parametrize("name", ["_equal", "_not_equal", "_greater", "_greater_equal",
+                                  "_lesser", "_lesser_equal", "_logical_and", "_logical_or",
+                                  "_logical_xor"])
+def test_same_shape_comparisons_return_input_dtype(name):
+    a, b = nd.array([[0, 1], [2, 3]]), nd.array([[1, 1], [0, 3]])
+    out = getattr(nd._internal, name)(a, b)
+    assert out.dtype == np.float32 and out.shape == (2, 2)
+    with pytest.raises(MXNetError, match="Incompatible attr"):
+        getattr(nd._internal, name)(a, nd.array([1, 1]))
