@@ -165,7 +165,7 @@ def _attach_grad(self: NDArray, grad_req: str = "write", stype=None) -> None:
 
 def _grad(self: NDArray):
     ag = self._ag
-    if not isinstance(ag, Leaf):
+    if not isinstance(ag, Leaf) or not ag.live or ag.grad is None:
         return None
     buf = ag.grad
     view = buf._view_of(0, buf.shape)

@@ -53,6 +53,9 @@ class Function:
         parents = [_tape.entry_of(x) if isinstance(x, NDArray) else None for x in inputs]
         if not any(p is not None for p in parents):
             return outputs
+        for i, x in enumerate(inputs):  # plain inputs join the graph as 'null' variables
+            if parents[i] is None and isinstance(x, NDArray):
+                parents[i] = x._ag = _tape.Leaf(None, "null")
         outs = [outputs] if isinstance(outputs, NDArray) else list(outputs)
         node = _tape.Node(_FunctionVJP(self, len(inputs)), (), False,
                           tuple(x._array for x in inputs), parents,

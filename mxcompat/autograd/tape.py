@@ -31,6 +31,12 @@ INPLACE = (
     "this out side of a record section. Also note that you cannot use inplace operations like "
     "+=, *=, relu(x, out=x), y[idx]=x, etc inside a record section.")
 
+INPLACE_RECORD = ("Check failed: AGInfo: :IsNone(*output): Inplace operations (+=, -=, x[:]=, "
+                  "etc) are not supported when recording with autograd.")
+UNREACHABLE = ("Check failed: output_grads.find(xs[i].node.get()) != output_grads.end(): "
+               "Cannot differentiate with respect to the {}-th variable because it is "
+               "unreachable from the outputs.")
+
 REQ_CODES = {"null": 0, "write": 1, "add": 3}
 
 
@@ -48,16 +54,13 @@ state = _State()
 class Leaf:
     """A marked variable: its gradient buffer (an NDArray) and grad_req."""
 
-    __slots__ = ("grad", "req", "fresh", "__weakref__")
+    __slots__ = ("grad", "req", "fresh", "live", "__weakref__")
 
     def __init__(self, grad, req: str):
-        self.grad = grad
+        self.grad = grad    # None for a plain input that joined the graph as 'null'
         self.req = req
         self.fresh = 0
-
-    @property
-    def live(self) -> bool:
-        return True
+        self.live = True    # False once a backward without retain_graph released it
 
 
 class Node:
@@ -127,13 +130,21 @@ class VJP:
             return r[:len(r) - n_mut] if n_mut else r
 
         def pull(inputs, dyn, cts):
+            # integer inputs (see _mask): differentiate through a float copy, hand back
+            # the gradient in the input's integer dtype, as MXNet does
+            diff = [x for x, m in zip(inputs, mask) if m]
+            ints = [jnp.issubdtype(x.dtype, jnp.integer) for x in diff]
+            prim = [x.astype(jnp.float32) if i else x for x, i in zip(diff, ints)]
+
             def g(*d):
                 it = iter(d)
                 full = [next(it) if m else x for x, m in zip(inputs, mask)]
-                return visible(*full, *dyn)
+                return tuple(o.astype(jnp.float32) if jnp.issubdtype(o.dtype, jnp.integer)
+                             else o for o in visible(*full, *dyn))
 
-            _, back = jax.vjp(g, *[x for x, m in zip(inputs, mask) if m])
-            return back(tuple(cts))
+            outs, back = jax.vjp(g, *prim)
+            res = back(tuple(jnp.asarray(c).astype(o.dtype) for c, o in zip(cts, outs)))
+            return tuple(r.astype(x.dtype) if i else r for r, x, i in zip(res, diff, ints))
 
         return pull
 
@@ -178,6 +189,15 @@ def _differentiable(x) -> bool:
     return jnp.issubdtype(x.dtype, jnp.inexact)
 
 
+def _mask(op, arrays) -> tuple:
+    """Which inputs get a gradient: floating ones; integer ones too when every input has
+    the same integer dtype and the op is a same-dtype op (int arithmetic: x*2, x+y)."""
+    if (arrays and op.same_dtype and jnp.issubdtype(arrays[0].dtype, jnp.integer)
+            and all(a.dtype == arrays[0].dtype for a in arrays)):
+        return (True,) * len(arrays)
+    return tuple(_differentiable(a) for a in arrays)
+
+
 # ----------------------------------------------------------------------------- recording
 def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
     """Called by the eager dispatcher after every operator call."""
@@ -194,7 +214,13 @@ def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
         return
     if not op.differentiable:
         return
-    mask = tuple(_differentiable(a) for a in arrays)
+    for i, x in enumerate(inputs):  # MXNet: plain inputs join the graph as 'null' variables
+        if parents[i] is None:
+            parents[i] = x._ag = Leaf(None, "null")
+    for o in outputs:  # e.g. `w += y` with a plain w: w just joined as an input
+        if entry_of(o) is not None:
+            raise MXNetError(INPLACE_RECORD)
+    mask = _mask(op, arrays)
     vjp = vjp_for(op, attrs, mask)
     node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
                 parents, tuple((o.shape, o._dtype) for o in outputs), len(outputs))
@@ -275,7 +301,13 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
             else:
                 gval = g._array
                 if gval.shape != tuple(h.shape):
-                    gval = jnp.broadcast_to(gval, h.shape)
+                    # MXNet does not check the shape: it reads the buffer as the head's shape
+                    try:
+                        gval = jnp.broadcast_to(gval, h.shape)
+                    except ValueError:
+                        if gval.size < h.size:
+                            raise
+                        gval = gval.reshape(-1)[:h.size].reshape(h.shape)
                 gval = gval.astype(h._dtype)
             if create_graph:
                 gval = g if (g is not None and g.shape == h.shape) else _wrap(gval, h._ctx)
@@ -295,6 +327,11 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                         "variables[i]->entry_.node): Cannot differentiate with respect to the "
                         f"{i + 1}-th variable because it does not require gradient.")
                 wanted[id(ag)] = ag
+            reachable = {id(p) for n in order for p in n.parents if isinstance(p, Leaf)}
+            reachable.update(id(e) for e in head_entries if isinstance(e, Leaf))
+            for i, v in enumerate(variables):
+                if id(v._ag) not in reachable:
+                    raise MXNetError(UNREACHABLE.format(i + 1))
         else:
             # is anything in this graph asking for a gradient?
             any_req = any(isinstance(p, Leaf) and p.req != "null"
@@ -365,8 +402,14 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         state.recording, state.training = prev
         if ok and not retain_graph:
             for node in _topo(head_entries):
+                for p in node.parents:  # 'null' variables leave the graph, as in MXNet
+                    if isinstance(p, Leaf) and p.req == "null":
+                        p.live = False
                 node.live = False
                 node.inputs = None
+            for e in head_entries:
+                if isinstance(e, Leaf) and e.req == "null":
+                    e.live = False
 
 
 def _pull(node: Node, cts: list, create_graph: bool, ctx) -> Sequence:

@@ -1,0 +1,7 @@
+from mxnet import nd, autograd
+x = nd.array([1., 2.])
+x.attach_grad()
+with autograd.record():
+    y = x * 2
+y.backward(nd.ones(3))
+print('ran', x.grad.shape)

@@ -1,0 +1,9 @@
+from mxnet import nd, autograd
+x = nd.array([-1., 0., 0.5, 2.])
+x.attach_grad()
+with autograd.record():
+    y = nd.sigmoid(x)
+    dx = autograd.grad(y, [x], create_graph=True)[0]
+dx.backward()
+print(dx)
+print(x.grad)
