@@ -18,6 +18,8 @@ from . import ops  # noqa: E402,F401
 from . import ndarray  # noqa: E402
 from . import ndarray as nd  # noqa: E402
 from . import autograd  # noqa: E402
+from . import random  # noqa: E402
+from . import initializer, initializer as init  # noqa: E402
 
 try:  # the ways in (import hook, runner, IPython extension)
     from ._import_hook import install_as_mxnet, uninstall_as_mxnet  # noqa: F401

@@ -65,8 +65,8 @@ def make_function(op: Op, public_name: str) -> Callable:
             if kwargs and len(nds) < n_in:
                 for k in inputs[len(nds):]:
                     nds.append(kwargs.pop(k, None))
-            while nds and nds[-1] is None:
-                nds.pop()
+            if any(a is None for a in nds):  # inputs not given are left out, as MXNet
+                nds = [a for a in nds if a is not None]
             if len(nds) < need:
                 raise MXNetError(
                     f"Check failed: num_inputs == infered_num_inputs ({len(nds)} vs. {need})"

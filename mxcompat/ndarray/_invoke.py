@@ -98,6 +98,16 @@ def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
         raise _explain_failure(op, arrays, attrs, exc) from None
 
 
+_PLACEHOLDER = []
+
+
+def _placeholder_key():
+    """A constant key for calls of a random operator that draw nothing."""
+    if not _PLACEHOLDER:
+        _PLACEHOLDER.append(jax.random.key(0))
+    return _PLACEHOLDER[0]
+
+
 def _write_back(op: Op, inputs, res):
     """Store the updated ``mutate`` inputs; return the visible outputs."""
     k = len(op.mutate)
@@ -121,7 +131,11 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
             ctx = current_context()
         device = _devices.device_for(ctx.device_type, ctx.device_id, op.name)
     if op.needs_key:
-        dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
+        nk = op.needs_key
+        if nk is True or nk(attrs, hooks.is_training()):
+            dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
+        else:
+            dyn = dyn + (_placeholder_key(),)
     res = call_kernel(op, arrays, attrs, dyn, device, static)
     if op.mutate:
         res = _write_back(op, inputs, res)

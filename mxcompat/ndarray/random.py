@@ -301,7 +301,7 @@ def shuffle(data, **kwargs):
 
 
 # --------------------------------------------------------------------------- *_like
-def _make_like(dist, names):
+def _like_function(dist, names):
     opname = f"_random_{dist}_like"
 
     def fn(data=None, *args, out=None, name=None, **kwargs):
@@ -324,11 +324,11 @@ def _make_like(dist, names):
     return fn
 
 
-uniform_like = _make_like("uniform", ("low", "high"))
-normal_like = _make_like("normal", ("loc", "scale"))
-gamma_like = _make_like("gamma", ("alpha", "beta"))
-exponential_like = _make_like("exponential", ("lam",))
-poisson_like = _make_like("poisson", ("lam",))
-negative_binomial_like = _make_like("negative_binomial", ("k", "p"))
-generalized_negative_binomial_like = _make_like("generalized_negative_binomial",
+uniform_like = _like_function("uniform", ("low", "high"))
+normal_like = _like_function("normal", ("loc", "scale"))
+gamma_like = _like_function("gamma", ("alpha", "beta"))
+exponential_like = _like_function("exponential", ("lam",))
+poisson_like = _like_function("poisson", ("lam",))
+negative_binomial_like = _like_function("negative_binomial", ("k", "p"))
+generalized_negative_binomial_like = _like_function("generalized_negative_binomial",
                                                 ("mu", "alpha"))

@@ -1,7 +1,7 @@
 """The operator registry and every operator definition (imported for registration)."""
 from . import registry
 from . import elemwise, reduce, shape, init, random  # noqa: F401  (register operators)
-from . import indexing, sorting, matrix, linalg  # noqa: F401
+from . import indexing, sorting, matrix, linalg, nn  # noqa: F401
 from .registry import REGISTRY, Op, all_ops, get, register
 
 __all__ = ["REGISTRY", "Op", "all_ops", "get", "register", "registry"]

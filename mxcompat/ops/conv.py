@@ -10,9 +10,9 @@ import jax.numpy as jnp
 from jax import lax
 
 from ..base import MXNetError
-from .attrs import Bool, Enum, Int, Shape
-from .nn import (_check_n_inputs, _channel_shape, _require_float, _shape_list,
-                 _shape_mismatch, _uniform_type)
+from .attrs import Bool, Enum, Shape
+from .nn import (NonNegInt, NonNegLong, _check_n_inputs, _channel_shape, _require_float,
+                 _shape_list, _shape_mismatch, _uniform_type)
 from .registry import register
 
 _DEFAULT_LAYOUT = {1: "NCW", 2: "NCHW", 3: "NCDHW"}
@@ -125,7 +125,8 @@ def _conv_check(arrays, attrs):
 
 _CONV_ATTRS = {
     "kernel": Shape(), "stride": Shape(()), "dilate": Shape(()), "pad": Shape(()),
-    "num_filter": Int(), "num_group": Int(1), "workspace": Int(1024), "no_bias": Bool(False),
+    "num_filter": NonNegInt(), "num_group": NonNegInt(1), "workspace": NonNegLong(1024),
+    "no_bias": Bool(False),
     "cudnn_tune": Enum(("fastest", "limited_workspace", "off"), None, allow_none=True),
     "cudnn_off": Bool(False), "layout": Enum(_LAYOUTS, None, allow_none=True),
 }
@@ -235,7 +236,8 @@ def _deconv_check(arrays, attrs):
 @register("Deconvolution", ("data", "weight", "bias"),
           attrs={"kernel": Shape(), "stride": Shape(()), "dilate": Shape(()),
                  "pad": Shape(()), "adj": Shape(()), "target_shape": Shape(()),
-                 "num_filter": Int(), "num_group": Int(1), "workspace": Int(512),
+                 "num_filter": NonNegInt(), "num_group": NonNegInt(1),
+                 "workspace": NonNegLong(512),
                  "no_bias": Bool(True),
                  "cudnn_tune": Enum(("fastest", "limited_workspace", "off"), None,
                                     allow_none=True),

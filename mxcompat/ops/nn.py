@@ -111,6 +111,22 @@ class OptBool(Bool):
         return "None" if value is None else super().to_str(value)
 
 
+class NonNegInt(Int):
+    kind = "int (non-negative)"
+
+
+class NonNegLong(Int):
+    kind = "long (non-negative)"
+
+
+class Double(Float):
+    kind = "double"
+
+
+class OptDouble(OptFloat):
+    kind = "double or None"
+
+
 # ============================================================================ FullyConnected
 
 
@@ -193,8 +209,8 @@ def _leaky_outputs(attrs):
           attrs={"act_type": Enum(("elu", "gelu", "leaky", "prelu", "rrelu", "selu"), "leaky"),
                  "slope": Float(0.25), "lower_bound": Float(0.125),
                  "upper_bound": Float(0.334)},
-          num_outputs=_leaky_outputs, params=("gamma",), check=_leaky_check,
-          train_aware=True, needs_key=True)
+          num_outputs=_leaky_outputs, params=("gamma",), check=_leaky_check, same_dtype=False,
+          train_aware=True, needs_key=lambda attrs, train: train and attrs["act_type"] == "rrelu")
 def _leaky_relu(data, gamma=None, *, act_type, slope, lower_bound, upper_bound, _train=False,
                 key=None):
     """Leaky ReLU family. ``rrelu`` returns (output, slopes) like MXNet; in predict mode its
@@ -243,7 +259,8 @@ def _dropout_check(arrays, attrs):
 @register("Dropout",
           attrs={"p": Float(0.5), "mode": Enum(("always", "training"), "training"),
                  "axes": Shape(()), "cudnn_off": OptBool(False)},
-          check=_dropout_check, train_aware=True, needs_key=True)
+          check=_dropout_check, train_aware=True,
+          needs_key=lambda attrs, train: train or attrs["mode"] == "always")
 def _dropout(data, *, p, mode, axes, cudnn_off, _train=False, key=None):
     """Inverted dropout: keeps each value with probability 1-p and scales it by 1/(1-p).
 
@@ -251,6 +268,8 @@ def _dropout(data, *, p, mode, axes, cudnn_off, _train=False, key=None):
     (broadcast) along ``axes``. ``p=1`` gives NaN as in MXNet (0/0)."""
     if not (_train or mode == "always") or p == 0.0:
         return data
+    if p == 1.0:  # MXNet divides the zero mask by 1-p = 0
+        return data * jnp.asarray(jnp.nan, data.dtype)
     shape = tuple(1 if i in axes else d for i, d in enumerate(data.shape))
     keep = jax.random.bernoulli(key, 1.0 - p, shape)
     acc = _acc_dtype(data.dtype)
@@ -338,7 +357,7 @@ def _softmax_core(data, length, axis, temperature, dtype, mode):
 
 
 _SOFTMAX_ATTRS = {
-    "axis": Int(-1), "temperature": OptFloat(None),
+    "axis": Int(-1), "temperature": OptDouble(None),
     "dtype": Enum(("float16", "float32", "float64"), None, allow_none=True),
     "use_length": OptBool(False),
 }
@@ -521,7 +540,9 @@ def _softmax_output(data, label, *, grad_scale, ignore_label, multi_output, use_
                 grad = grad * grad_scale
             grad = grad.reshape(shape)
         if out_grad:
-            grad = grad * g.astype(acc)
+            # MXNet 1.9.1 multiplies by its own output here, not by the head gradient
+            # (the buffer it reads is the output's); kept for identical training results.
+            grad = grad * o
         return grad
 
     return _with_output_grad(forward, rule)(data, label)
@@ -734,7 +755,7 @@ def _upsampling_check(arrays, attrs):
           attrs={"scale": Int(), "num_filter": Int(0),
                  "sample_type": Enum(("bilinear", "nearest")),
                  "multi_input_mode": Enum(("concat", "sum"), "concat"),
-                 "num_args": Int(), "workspace": Int(512)},
+                 "num_args": Int(), "workspace": NonNegLong(512)},
           check=_upsampling_check)
 def _upsampling(*data, scale, num_filter, sample_type, multi_input_mode, num_args, workspace):
     """Nearest-neighbour upsampling of every input to ``scale`` x the first input's size
@@ -837,28 +858,32 @@ def _ctc_loss(data, label, data_lengths=None, label_lengths=None, *, use_data_le
     prev2 = jnp.concatenate([jnp.full((n, 2), -1, jnp.int32), ext[:, :-2]], axis=1)
     can_skip = (ext != blank) & (ext != prev2) & (s_idx[None, :] >= 2)
     neg = jnp.asarray(_CTC_NEG, acc)
+    # log-probabilities of the extended labels at every step: (T, N, S)
+    emit = jnp.take_along_axis(logp, jnp.broadcast_to(ext[None], (t_max, n, s_max)), axis=2)
+    pad1 = jnp.full((n, 1), neg)
+    pad2 = jnp.full((n, 2), neg)
+    alpha0 = jnp.where(valid_s & (s_idx[None, :] < 2), emit[0], neg)
 
-    def emit(t):
-        return jnp.take_along_axis(logp[t], ext, axis=1)        # (N, S)
-
-    alpha0 = jnp.where(s_idx[None, :] < 2, emit(0), neg)
-    alpha0 = jnp.where(valid_s, alpha0, neg)
-
-    def step(alpha, t):
-        a1 = jnp.concatenate([jnp.full((n, 1), neg), alpha[:, :-1]], axis=1)
-        a2 = jnp.concatenate([jnp.full((n, 2), neg), alpha[:, :-2]], axis=1)
-        a2 = jnp.where(can_skip, a2, neg)
-        new = jnp.logaddexp(jnp.logaddexp(alpha, a1), a2) + emit(t)
+    def step(alpha, inp):
+        em, active = inp
+        a1 = jnp.concatenate([pad1, alpha[:, :-1]], axis=1)
+        a2 = jnp.where(can_skip, jnp.concatenate([pad2, alpha[:, :-2]], axis=1), neg)
+        new = jnp.logaddexp(jnp.logaddexp(alpha, a1), a2) + em
         new = jnp.where(valid_s, jnp.maximum(new, neg), neg)
-        active = (t < dlen)[:, None]
-        return jnp.where(active, new, alpha), None
+        return jnp.where(active[:, None], new, alpha), None
 
-    alpha, _ = lax.scan(step, alpha0, jnp.arange(1, t_max))
+    steps = jnp.arange(1, t_max)
+    alpha, _ = lax.scan(step, alpha0, (emit[1:], steps[:, None] < dlen[None, :]))
     last = jnp.take_along_axis(alpha, (s_len - 1)[:, None], axis=1)[:, 0]
     before = jnp.take_along_axis(alpha, jnp.maximum(s_len - 2, 0)[:, None], axis=1)[:, 0]
     before = jnp.where(llen > 0, before, neg)
     ll = jnp.logaddexp(last, before)
-    loss = jnp.where(dlen > 0, -ll, jnp.zeros_like(ll))
+    # Like warp-ctc, an alignment that cannot fit (labels + repeats > steps) costs 0.
+    pos = jnp.arange(l_max)[None, :]
+    repeats = jnp.sum((pos >= 1) & (pos < llen[:, None])
+                      & (lab == jnp.roll(lab, 1, axis=1)), axis=1)
+    feasible = (llen + repeats <= dlen) & (dlen > 0)
+    loss = jnp.where(feasible, -ll, jnp.zeros_like(ll))
     return loss.astype(data.dtype)
 
 

@@ -8,8 +8,8 @@ from jax import lax
 from .._backend.dtypes import DTYPE_TO_CODE
 from ..base import MXNetError
 from .attrs import Bool, Enum, Float, Int, OptFloat
-from .nn import (_acc_dtype, _channel_shape, _check_n_inputs, _dname, _require_float,
-                 _shape_list, _shape_mismatch)
+from .nn import (Double, NonNegInt, _acc_dtype, _channel_shape, _check_n_inputs, _dname,
+                 _require_float, _shape_list, _shape_mismatch)
 from .registry import register
 
 # ============================================================================ BatchNorm
@@ -23,10 +23,11 @@ def _bn_check(arrays, attrs):
     _require_float(x)
     want = np.dtype(np.float32) if np.dtype(x.dtype) == np.float16 else np.dtype(x.dtype)
     for name, a in zip(_BN_NAMES[1:], arrays[1:]):
-        if np.dtype(a.dtype) != want:
+        got = np.dtype(a.dtype)
+        if got != want:
             raise MXNetError(
-                f"Check failed: (*in_type)[i] == dtype_param ({DTYPE_TO_CODE.get(np.dtype(a.dtype), -1)}"
-                f" vs. {DTYPE_TO_CODE.get(want, -1)}) : This layer requires uniform type. "
+                f"Check failed: (*in_type)[i] == dtype_param ({DTYPE_TO_CODE.get(got, -1)} vs. "
+                f"{DTYPE_TO_CODE.get(want, -1)}) : This layer requires uniform type. "
                 f"Expected '{_dname(want)}' v.s. given '{_dname(a.dtype)}' at '{name}'")
     axis = attrs["axis"]
     ax = axis + x.ndim if axis < 0 else axis
@@ -44,7 +45,7 @@ def _bn_outputs(attrs):
 
 
 @register("BatchNorm", _BN_NAMES,
-          attrs={"eps": Float(1e-3), "momentum": Float(0.9), "fix_gamma": Bool(True),
+          attrs={"eps": Double(1e-3), "momentum": Float(0.9), "fix_gamma": Bool(True),
                  "use_global_stats": Bool(False), "output_mean_var": Bool(False),
                  "axis": Int(1), "cudnn_off": Bool(False),
                  "min_calib_range": OptFloat(None), "max_calib_range": OptFloat(None)},
@@ -250,15 +251,15 @@ def _lrn_check(arrays, attrs):
 
 @register("LRN",
           attrs={"alpha": Float(1e-4), "beta": Float(0.75), "knorm": Float(2.0),
-                 "nsize": Int()},
+                 "nsize": NonNegInt()},
           check=_lrn_check)
 def _lrn(data, *, alpha, beta, knorm, nsize):
     """Local response normalisation across channels:
     x / (knorm + alpha/nsize * sum of x^2 over nsize neighbouring channels)^beta."""
     acc = _acc_dtype(data.dtype)
     x = data.astype(acc)
-    half = nsize // 2
-    sq = lax.reduce_window(x * x, jnp.zeros((), acc), lax.add, (1, nsize, 1, 1), (1, 1, 1, 1),
-                           [(0, 0), (half, nsize - 1 - half), (0, 0), (0, 0)])
+    half = (nsize - 1) // 2   # an even nsize sums nsize-1 channels, as MXNet's MKL-DNN LRN
+    sq = lax.reduce_window(x * x, np.zeros((), acc), lax.add, (1, 2 * half + 1, 1, 1),
+                           (1, 1, 1, 1), [(0, 0), (half, half), (0, 0), (0, 0)])
     scale = jnp.asarray(knorm, acc) + jnp.asarray(alpha / nsize, acc) * sq
     return (x * jnp.power(scale, jnp.asarray(-beta, acc))).astype(data.dtype)

@@ -34,6 +34,10 @@ def _pool_check(arrays, attrs):
             raise MXNetError("Check failed: param.p_value.has_value(): ")
         if p not in (1, 2, 3):
             raise MXNetError(f"p value of {p} is not supported yet...")
+    if attrs["pooling_convention"] == "same" and not glob and x.ndim != 3:
+        raise MXNetError(f"Pooling: Check failed: dshape.ndim() == 3U ({x.ndim} vs. 3) : Input "
+                         f"data should be 3D in (batch, channel, x). Currently 'same' supports "
+                         f"Max Pooling 1-D")
     if not glob or len(kernel):
         nd = len(kernel)
         if nd not in (1, 2, 3):
@@ -44,9 +48,7 @@ def _pool_check(arrays, attrs):
                 a, b = _LAYOUT_NAMES[nd]
                 raise MXNetError(f"Unsupported layout, expecting {a} or {b}")
             raise MXNetError(f"Pooling: Check failed: dshape.ndim() == {nd + 2}U ({x.ndim} vs. "
-                             f"{nd + 2}) : Input data should be {_DATA_DESC[nd]}"
-                             + (". Currently 'same' supports Max Pooling 1-D"
-                                if attrs["pooling_convention"] == "same" else ""))
+                             f"{nd + 2}) : Input data should be {_DATA_DESC[nd]}")
     nd = x.ndim - 2
     if nd > 3:
         raise MXNetError(f"Pooling: {nd}D pooling not supported")
@@ -140,13 +142,18 @@ def _pooling(data, *, kernel, pool_type, global_pool, cudnn_off, pooling_convent
         extra = (outs[i] - 1) * stride[i] + kernel[i] - (sizes[i] + 2 * pad[i])
         padding[a] = (pad[i], pad[i] + max(extra, 0))
     if pool_type == "max":
+        # MXNet pads with the lowest finite value (an all-padding window gives it); the
+        # reduction itself starts from -inf so JAX sees a differentiable max-pool.
         low = jnp.asarray(jnp.finfo(data.dtype).min, data.dtype)
-        return lax.reduce_window(data, low, lax.max, window, strides, padding)
+        padded = lax.pad(data, low, [(lo, hi, 0) for lo, hi in padding])
+        # (a concrete numpy init value lets JAX recognise the differentiable max-pool)
+        return lax.reduce_window(padded, np.array(-np.inf, data.dtype), lax.max, window,
+                                 strides, "VALID")
     acc = _acc_dtype(data.dtype)
     x = data.astype(acc)
     if pool_type == "lp":
         x = x if p_value == 1 else (x * x if p_value == 2 else x * x * x)
-    total = lax.reduce_window(x, jnp.zeros((), acc), lax.add, window, strides, padding)
+    total = lax.reduce_window(x, np.zeros((), acc), lax.add, window, strides, padding)
     if pool_type == "sum":
         return total.astype(data.dtype)
     if pool_type == "lp":

@@ -194,7 +194,10 @@ def _chk_scalar(name, param_check):
 def _s_uniform(k, shape, cdt, low, high):
     u = jax.random.uniform(k, shape, cdt)
     low, high = jnp.asarray(low, cdt), jnp.asarray(high, cdt)
-    return (high - low) * u + low
+    # The barrier keeps XLA from contracting the product and the sum into an FMA (which
+    # CPU and GPU do differently): uniform numbers are then bit-identical on every backend
+    # and rounded as MXNet rounds them.
+    return jax.lax.optimization_barrier((high - low) * u) + low
 
 
 def _s_normal(k, shape, cdt, loc, scale):
@@ -455,20 +458,34 @@ def _host_normal_like(attrs, arrays, gen):
 
 
 def _host_sample(kind):
+    """``_sample_uniform``/``_sample_normal``: canonical draws of the output's precision
+    combined with the parameters in C++'s arithmetic (float params with a double sample
+    compute in double; a half ``high - low`` is rounded to half)."""
     def fn(attrs, arrays, gen):
         dt = _out_dtype(attrs["dtype"])
         a, b = (np.asarray(x) for x in arrays)
         shape = a.shape + tuple(attrs["shape"])
-        n = _n(shape)
-        ftype = np.float32 if dt == np.float32 else np.float64
-        if kind == "uniform":
-            c = gen.uniform(0.0, 1.0, n, np.float32 if ftype == np.float32 else np.float64)
+        ftype = np.dtype(np.float32 if dt == np.float32 else np.float64)
+        it = a.dtype
+        ptype = it if it in (np.float32, np.float64) else np.dtype(np.float32)
+        wide = np.result_type(ptype, ftype)
+        if it == np.float16 and kind != "uniform":
+            return None  # not checked against MXNet: use the JAX stream
+        draw = gen.uniform if kind == "uniform" else gen.normal
+        c = draw(0.0, 1.0, _n(shape), ftype).reshape(a.shape + (-1,)).astype(wide)
+        if it == np.float16:
+            # half_t arithmetic: every operation is rounded to half
+            def h(x):
+                return np.asarray(x, np.float32).astype(np.float16)
+            a32 = a.astype(np.float32)[..., None]
+            span = h(b.astype(np.float32) - a.astype(np.float32)).astype(np.float32)[..., None]
+            prod = h(span * c.astype(np.float32)).astype(np.float32)
+            r = h(prod + a32)
+        elif kind == "uniform":
+            span = b.astype(ptype) - a.astype(ptype)
+            r = span.astype(wide)[..., None] * c + a.astype(wide)[..., None]
         else:
-            c = gen.normal(0.0, 1.0, n, np.float32 if ftype == np.float32 else np.float64)
-        c = c.reshape(a.shape + (-1,))
-        a = a.astype(ftype)[..., None]
-        b = b.astype(ftype)[..., None]
-        r = (b - a) * c + a if kind == "uniform" else c * b + a
+            r = c * b.astype(wide)[..., None] + a.astype(wide)[..., None]
         r = r.reshape(shape)
         if dt == np.float16:
             return r.astype(np.float32).astype(np.float16)

@@ -37,7 +37,9 @@ class Op:
         in training). The function returns its visible outputs followed by the new values
         of these inputs, in this order; the front ends write them back.
     needs_key: the function takes a ``key`` keyword (a jax.random key drawn from the one
-        random source per call; compiled code receives it as an argument).
+        random source per call; compiled code receives it as an argument). May be a
+        function ``(attrs, train) -> bool`` saying whether this call really draws (Dropout
+        in predict mode does not); otherwise a fixed placeholder key is passed.
     differentiable: False for operators whose gradient is zero by definition.
     """
 

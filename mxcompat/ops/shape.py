@@ -119,7 +119,7 @@ def _expand_dims_check(arrays, attrs):
     ax = attrs["axis"]
     if not -(nd_ + 1) <= ax <= nd_:
         raise MXNetError(f"Check failed: axis >= 0 && axis <= indim: axis must be in the "
-                         f"range [{-(nd_ + 1)}, {nd_}] ({ax} provided)")
+                         f"range [{-nd_}, {nd_}] ({ax} provided)")
 
 
 @register("expand_dims", attrs={"axis": Int()}, check=_expand_dims_check)
