@@ -135,6 +135,11 @@ def reset_global_state(mx):
                 getattr(ag, setter)(False)
     # 3. numpy print options (a snippet may call np.set_printoptions)
     np.set_printoptions(**_NP_PRINTOPTIONS)
+    # 4. the random stream and seed
+    rnd = getattr(mx, "random", None)
+    if rnd is not None and hasattr(rnd, "set_stream"):
+        rnd.set_stream("jax")
+        rnd.seed(0)
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ import numpy as np
 
 from . import mxnet_rng
 
-__all__ = ["seed", "next_key", "as_key", "key_scope", "KeyScope", "in_key_scope",
+__all__ = ["seed", "next_key", "placeholder_key", "as_key", "key_scope", "KeyScope", "in_key_scope",
            "set_stream", "get_stream", "exact_generator", "host_sample",
            "register_host_sampler", "RandomKeyError", "RandomStreamWarning", "STREAMS"]
 
@@ -276,6 +276,15 @@ def next_key(ctx_key=("cpu", 0)):
             "mxcompat.random.compiled().")
     with _lock:
         return _ctx_stream(ctx_key).take()
+
+
+_PLACEHOLDER = np.zeros(2, dtype=np.uint32)
+
+
+def placeholder_key():
+    """Key data for an operator call that draws nothing (Dropout in predict mode): the
+    same type and shape as the keys ``next_key`` hands out, so it selects the same kernel."""
+    return _PLACEHOLDER
 
 
 def as_key(key):

@@ -46,7 +46,7 @@ def make_function(op: Op, public_name: str) -> Callable:
     need = _required_inputs(op)
 
     if variadic:
-        def fn(*args, out=None, name=None, **kwargs):
+        def fn(*args, out=None, name=None, ctx=None, **kwargs):
             nds = list(args)
             for i, a in enumerate(nds):
                 if not isinstance(a, NDArray):
@@ -54,7 +54,7 @@ def make_function(op: Op, public_name: str) -> Callable:
             kwargs.setdefault(variadic, len(nds))
             return invoke(op, nds, kwargs, out=out)
     else:
-        def fn(*args, out=None, name=None, **kwargs):
+        def fn(*args, out=None, name=None, ctx=None, **kwargs):
             nds = list(args[:n_in])
             if len(args) > n_in:
                 for k, v in zip(tail, args[n_in:]):
@@ -75,6 +75,10 @@ def make_function(op: Op, public_name: str) -> Callable:
             for k, a in zip(inputs, nds):
                 if not isinstance(a, NDArray):
                     raise _not_ndarray(op, k, a)
+            if ctx is not None and not nds:  # creation operators: where to create
+                from ..context import Context
+                ctx = ctx if isinstance(ctx, Context) else Context(ctx)
+                return invoke(op, nds, kwargs, out=out, ctx=ctx)
             return invoke(op, nds, kwargs, out=out)
 
     fn.__name__ = public_name

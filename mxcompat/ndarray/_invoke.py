@@ -98,16 +98,6 @@ def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
         raise _explain_failure(op, arrays, attrs, exc) from None
 
 
-_PLACEHOLDER = []
-
-
-def _placeholder_key():
-    """A constant key for calls of a random operator that draw nothing."""
-    if not _PLACEHOLDER:
-        _PLACEHOLDER.append(jax.random.key(0))
-    return _PLACEHOLDER[0]
-
-
 def _write_back(op: Op, inputs, res):
     """Store the updated ``mutate`` inputs; return the visible outputs."""
     k = len(op.mutate)
@@ -121,6 +111,11 @@ def _write_back(op: Op, inputs, res):
 def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
            ctx: Context | None = None):
     """Run ``op`` eagerly on NDArrays; returns an NDArray, a list of them, or ``out``."""
+    if op.needs_key and _rng.exact_active():  # the opt-in MXNet-exact random stream
+        from .random import _host_call
+        r = _host_call(op, inputs, kwargs, out, ctx)
+        if r is not None:
+            return r
     attrs, dyn, static = prepare(op, kwargs)
     arrays = [x._data if x._view is None else x._read_view() for x in inputs]
     if inputs:
@@ -135,7 +130,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         if nk is True or nk(attrs, hooks.is_training()):
             dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
         else:
-            dyn = dyn + (_placeholder_key(),)
+            dyn = dyn + (_rng.placeholder_key(),)
     res = call_kernel(op, arrays, attrs, dyn, device, static)
     if op.mutate:
         res = _write_back(op, inputs, res)

@@ -1,0 +1,13 @@
+import mxnet as mx
+p = mx.nd.array([[0.1, 0.2, 0.7], [0.5, 0.5, 0.0]])
+s = mx.random.multinomial(p)
+print(s.shape, s.dtype)
+print(mx.random.multinomial(p, shape=3).shape, mx.random.multinomial(p, shape=(2, 3)).shape)
+r = mx.random.multinomial(p, shape=4, get_prob=True)
+print(type(r).__name__, len(r), r[0].shape, r[0].dtype, r[1].shape, r[1].dtype)
+print(mx.random.multinomial(p, dtype='float32').dtype, mx.random.multinomial(p, dtype='uint8').dtype)
+print(mx.random.multinomial(mx.nd.array([0.3, 0.7])).shape)
+print(mx.random.multinomial(mx.nd.array([0.3, 0.7]), shape=5).shape)
+r = mx.random.multinomial(mx.nd.array([0.3, 0.7], dtype='float64'), shape=5, get_prob=True)
+print(r[0].dtype, r[1].dtype)
+print(mx.random.multinomial(mx.nd.array([[[0.3, 0.7]]]), shape=(2, 2)).shape)

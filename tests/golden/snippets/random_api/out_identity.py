@@ -1,0 +1,13 @@
+import mxnet as mx
+o = mx.nd.zeros((2, 2))
+r = mx.random.uniform(out=o)
+print(r is o, r.shape, r.dtype)
+print(mx.random.normal(shape=(2, 2), out=o) is o)
+o64 = mx.nd.zeros((3,), dtype='float64')
+print(mx.random.uniform(-1, 1, out=o64) is o64, o64.dtype)
+oi = mx.nd.zeros((4,), dtype='int64')
+print(mx.random.randint(0, 9, out=oi) is oi, oi.dtype)
+print(((oi.asnumpy() >= 0) & (oi.asnumpy() < 9)).all())
+p = mx.nd.array([0, 1])
+o2 = mx.nd.zeros((2, 3))
+print(mx.random.uniform(p, p + 1, shape=3, out=o2) is o2)

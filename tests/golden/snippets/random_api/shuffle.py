@@ -1,0 +1,10 @@
+import mxnet as mx
+x = mx.nd.arange(12).reshape((4, 3))
+y = mx.random.shuffle(x)
+a = y.asnumpy()
+print(y.shape, y.dtype, sorted(a[:, 0].tolist()), (a[:, 1] - a[:, 0]).tolist())
+print(mx.random.shuffle(x, out=x) is x, sorted(x.asnumpy()[:, 2].tolist()))
+z = mx.random.shuffle(mx.nd.array([5, 6, 7], dtype='int32'))
+print(z.dtype, sorted(z.asnumpy().tolist()))
+print(mx.random.shuffle(mx.nd.zeros((2, 3, 4))).shape)
+print(mx.nd.shuffle(mx.nd.ones((3, 2))))

@@ -1,0 +1,11 @@
+import mxnet as mx
+u = mx.random.uniform(-2, 5, shape=5000).asnumpy()
+print(u.min() >= -2, u.max() < 5, u.min() < -1.9, u.max() > 4.9)
+e = mx.random.exponential(3, shape=5000).asnumpy()
+print((e >= 0).all(), 2.5 < e.mean() < 3.5)
+g = mx.random.gamma(2, 3, shape=5000).asnumpy()
+print((g > 0).all(), 5 < g.mean() < 7)
+p = mx.random.poisson(4, shape=5000).asnumpy()
+print((p >= 0).all(), (p == p.round()).all(), 3.7 < p.mean() < 4.3)
+n = mx.random.normal(10, 0.1, shape=5000).asnumpy()
+print(9.9 < n.mean() < 10.1, 0.09 < n.std() < 0.11)

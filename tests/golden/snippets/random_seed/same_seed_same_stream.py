@@ -1,0 +1,15 @@
+import mxnet as mx
+def two(f):
+    mx.random.seed(42)
+    a, b = f(), f()
+    mx.random.seed(42)
+    c, d = f(), f()
+    return bool((a == c).asnumpy().all()), bool((b == d).asnumpy().all()), bool((a == b).asnumpy().all())
+print(two(lambda: mx.random.uniform(shape=(3, 4))))
+print(two(lambda: mx.random.normal(1, 2, shape=7, dtype='float64')))
+print(two(lambda: mx.random.randint(-1000, 1000, shape=9)))
+print(two(lambda: mx.random.poisson(3, shape=20)))
+print(two(lambda: mx.random.gamma(2.5, 2, shape=20)))
+print(two(lambda: mx.random.exponential(2, shape=20)))
+print(two(lambda: mx.random.randn(5, 5)))
+print(two(lambda: mx.random.uniform(mx.nd.array([0, 1]), mx.nd.array([1, 3]), shape=5)))
