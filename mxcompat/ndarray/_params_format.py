@@ -61,18 +61,8 @@ _BFLOAT16 = np.dtype(ml_dtypes.bfloat16)
 # The dtype real MXNet 1.9 uses on the Python side for bfloat16 arrays.
 _MX_STRUCT_BFLOAT16 = np.dtype([("bfloat16", "<u2")])
 
-DTYPE_TO_CODE = {
-    np.dtype(np.float32): 0,
-    np.dtype(np.float64): 1,
-    np.dtype(np.float16): 2,
-    np.dtype(np.uint8): 3,
-    np.dtype(np.int32): 4,
-    np.dtype(np.int8): 5,
-    np.dtype(np.int64): 6,
-    np.dtype(np.bool_): 7,
-    _BFLOAT16: 12,
-}
-CODE_TO_DTYPE = {code: dt for dt, code in DTYPE_TO_CODE.items()}
+# MXNet's dtype codes: the one table lives in the backend
+from .._backend.dtypes import CODE_TO_DTYPE, DTYPE_TO_CODE  # noqa: E402
 
 # (array, dev_type, dev_id)
 Record = Tuple[np.ndarray, int, int]
