@@ -189,13 +189,18 @@ def _differentiable(x) -> bool:
     return jnp.issubdtype(x.dtype, jnp.inexact)
 
 
-def _mask(op, arrays) -> tuple:
+def _mask(op, arrays, parents) -> tuple:
     """Which inputs get a gradient: floating ones; integer ones too when every input has
-    the same integer dtype and the op is a same-dtype op (int arithmetic: x*2, x+y)."""
+    the same integer dtype and the op is a same-dtype op (int arithmetic: x*2, x+y).
+    Inputs that are 'null' variables never need one (the backward kernel then skips the
+    work, e.g. the data gradient of a first layer)."""
     if (arrays and op.same_dtype and jnp.issubdtype(arrays[0].dtype, jnp.integer)
             and all(a.dtype == arrays[0].dtype for a in arrays)):
-        return (True,) * len(arrays)
-    return tuple(_differentiable(a) for a in arrays)
+        diff = (True,) * len(arrays)
+    else:
+        diff = tuple(_differentiable(a) for a in arrays)
+    return tuple(d and not (type(p) is Leaf and p.req == "null")
+                 for d, p in zip(diff, parents))
 
 
 # ----------------------------------------------------------------------------- recording
@@ -220,7 +225,7 @@ def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
     for o in outputs:  # e.g. `w += y` with a plain w: w just joined as an input
         if entry_of(o) is not None:
             raise MXNetError(INPLACE_RECORD)
-    mask = _mask(op, arrays)
+    mask = _mask(op, arrays, parents)
     vjp = vjp_for(op, attrs, mask)
     node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
                 parents, tuple((o.shape, o._dtype) for o in outputs), len(outputs))

@@ -234,7 +234,10 @@ def setitem(x: NDArray, key, value) -> None:
             if v.ndim > len(target_shape):
                 v = v.reshape(v.shape[v.ndim - len(target_shape):])
             if offset == 0 and target_shape == shape:
-                x._set(_fill(v, x._array))
+                # x[:] = y: share y's (immutable) buffer when nothing needs converting
+                same = (v.shape == shape and v.dtype == dtype and
+                        (not isinstance(value, NDArray) or value._ctx == x._ctx))
+                x._set(v if same else _fill(v, x._array))
             else:
                 region = x._view_of(offset, target_shape)
                 region._set(_fill(v, region._array))

@@ -75,7 +75,10 @@ class NDArray:
         v = self._view
         base = v.root._data
         if v.src is not base:
-            v.cache = _flat_window(base, v.offset, v.shape)
+            if v.offset == 0 and v.shape == base.shape:  # a whole-array view: no copy
+                v.cache = base
+            else:
+                v.cache = _flat_window(base, v.offset, v.shape)
             v.src = base
         return v.cache
 
