@@ -119,6 +119,9 @@ def _set_default_context(mx, ctx):
         raise RuntimeError("test_goldens: cannot reset the default context; extend reset_global_state")
 
 
+_INIT_REGISTRY: dict = {}
+
+
 def reset_global_state(mx):
     """Undo every piece of process-wide state a snippet may have changed.
 
@@ -135,7 +138,13 @@ def reset_global_state(mx):
                 getattr(ag, setter)(False)
     # 3. numpy print options (a snippet may call np.set_printoptions)
     np.set_printoptions(**_NP_PRINTOPTIONS)
-    # 4. the random stream and seed
+    # 4. the initializer registry (a snippet may register its own classes)
+    init = getattr(mx, "init", None)
+    if init is not None and hasattr(init, "_REGISTRY"):
+        _INIT_REGISTRY.setdefault("snapshot", dict(init._REGISTRY))
+        init._REGISTRY.clear()
+        init._REGISTRY.update(_INIT_REGISTRY["snapshot"])
+    # 5. the random stream and seed
     rnd = getattr(mx, "random", None)
     if rnd is not None and hasattr(rnd, "set_stream"):
         rnd.set_stream("jax")

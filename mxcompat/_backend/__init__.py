@@ -15,6 +15,9 @@ jax.config.update("jax_enable_x64", True)
 # float32 matrix products in full float32 precision, as MXNet computes them (JAX would use
 # TF32 on recent GPUs: ~3e-4 relative error on an H200)
 jax.config.update("jax_default_matmul_precision", "highest")
+# the classic (non-partitionable) threefry: 2-5x faster random bits on XLA:CPU; the same
+# seed still gives the same numbers on every backend
+jax.config.update("jax_threefry_partitionable", False)
 
 
 def _enable_compilation_cache() -> None:
@@ -29,7 +32,7 @@ def _enable_compilation_cache() -> None:
     except OSError:
         return
     jax.config.update("jax_compilation_cache_dir", path)
-    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.2)
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)
 
 
 _enable_compilation_cache()

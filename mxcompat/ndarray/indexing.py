@@ -183,10 +183,12 @@ def getitem(x: NDArray, key):
     return _gather(x, _expand(static, len(shape)), arrays, False)
 
 
-def _value_for(value, target_shape: tuple, dtype):
+def _value_for(value, target_shape: tuple, dtype, device=None):
     """The value to store, broadcast-checked against the target region and cast."""
     if isinstance(value, NDArray):
         v = value._array
+        if device is not None and v.devices() != {device}:
+            v = jax.device_put(v, device)
         if not _broadcastable(v.shape, target_shape):
             raise ValueError(
                 "operands could not be broadcast together with remapped shapes"
@@ -230,13 +232,12 @@ def setitem(x: NDArray, key, value) -> None:
         if win is not None:
             offset, vshape = win
             target_shape = tuple(s for s in vshape)
-            v = _value_for(value, target_shape, dtype)
+            v = _value_for(value, target_shape, dtype, x._ctx.jax_device)
             if v.ndim > len(target_shape):
                 v = v.reshape(v.shape[v.ndim - len(target_shape):])
             if offset == 0 and target_shape == shape:
                 # x[:] = y: share y's (immutable) buffer when nothing needs converting
-                same = (v.shape == shape and v.dtype == dtype and
-                        (not isinstance(value, NDArray) or value._ctx == x._ctx))
+                same = v.shape == shape and v.dtype == dtype
                 x._set(v if same else _fill(v, x._array))
             else:
                 region = x._view_of(offset, target_shape)
@@ -245,12 +246,12 @@ def setitem(x: NDArray, key, value) -> None:
         static = tuple(static)
         target_shape = tuple(jax.eval_shape(lambda d: d[to_index(static)],
                                             jax.ShapeDtypeStruct(shape, dtype)).shape)
-        v = _value_for(value, target_shape, dtype)
+        v = _value_for(value, target_shape, dtype, x._ctx.jax_device)
         x._set(_scatter_kernel(static)(x._array, v))
         return
     static = tuple(_expand(static, len(shape)))
     arrays = [a._array if isinstance(a, NDArray) else a for a in arrays]
     v = _value_for(value, tuple(jax.eval_shape(
         lambda d, *a: d[to_index(static, a)], jax.ShapeDtypeStruct(shape, dtype),
-        *arrays).shape), dtype)
+        *arrays).shape), dtype, x._ctx.jax_device)
     x._set(_scatter_kernel(static)(x._array, v, *arrays))

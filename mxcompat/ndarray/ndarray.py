@@ -108,6 +108,10 @@ class NDArray:
                              f"{list(shape)} but the result has shape {list(arr.shape)}")
         if arr.dtype != self._dtype:
             arr = arr.astype(self._dtype)
+        device = self._ctx.jax_device
+        if isinstance(arr, jax.Array) and not isinstance(arr, jax.core.Tracer) \
+                and arr.devices() != {device}:
+            arr = jax.device_put(arr, device)
         self._set(arr)
 
     def _view_of(self, offset: int, shape: tuple) -> "NDArray":

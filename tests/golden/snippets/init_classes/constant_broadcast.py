@@ -1,0 +1,15 @@
+import mxnet as mx
+import numpy as np
+a = mx.nd.zeros((2, 3))
+mx.init.Constant(mx.nd.array([1, 2, 3]))(mx.init.InitDesc('w_weight'), a)
+print(a)
+mx.init.Constant(np.arange(6).reshape(2, 3))(mx.init.InitDesc('w_weight'), a)
+print(a)
+mx.init.Constant(2.5)(mx.init.InitDesc('w_weight'), a)
+print(a)
+b = mx.nd.zeros((2, 2), dtype='int32')
+mx.init.Constant(2.5)(mx.init.InitDesc('w_weight'), b)
+print(b)
+c = mx.nd.zeros((3,), dtype='float64')
+mx.init.Constant(np.array([0.1, 0.2, 0.3]))(mx.init.InitDesc('w_weight'), c)
+print(c)

@@ -1,0 +1,2 @@
+import mxnet as mx
+mx.init.One()('stn_loc_bias', mx.nd.zeros((5,)))

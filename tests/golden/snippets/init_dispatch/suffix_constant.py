@@ -1,0 +1,6 @@
+import mxnet as mx
+init = mx.init.Constant(5)
+for name in ['fc_weight', 'fc_bias', 'bn_gamma', 'bn_beta', 'q_min', 'q_max']:
+    a = mx.nd.ones((3,)) * 9
+    init(mx.init.InitDesc(name), a)
+    print(name, a.asnumpy())

@@ -1,0 +1,14 @@
+def check(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        m = str(e).split('MXNetError: ')[-1]
+        m = m.split('\n', 2)[-1] if m.startswith('Traceback') else m
+        print('!! CAUGHT %s: %s' % (type(e).__name__, m.strip().replace('\n', ' | ')))
+
+
+import mxnet as mx
+check(lambda: mx.init.Load({'a': mx.nd.ones((1,))}).dumps())
+check(lambda: mx.init.Mixed(['.*'], [mx.init.One()]).dumps())
+print(isinstance(mx.init.Load({}), mx.init.Initializer), isinstance(mx.init.Mixed([], []), mx.init.Initializer))

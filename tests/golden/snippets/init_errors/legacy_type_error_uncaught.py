@@ -1,0 +1,2 @@
+import mxnet as mx
+mx.init.Zero()('fc_weight', [1, 2])

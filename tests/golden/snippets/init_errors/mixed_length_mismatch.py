@@ -1,0 +1,14 @@
+def check(f):
+    try:
+        r = f()
+        print(r)
+    except Exception as e:
+        m = str(e).split('MXNetError: ')[-1]
+        m = m.split('\n', 2)[-1] if m.startswith('Traceback') else m
+        print('!! CAUGHT %s: %s' % (type(e).__name__, m.strip().replace('\n', ' | ')))
+
+
+import mxnet as mx
+check(lambda: mx.init.Mixed(['a'], []))
+check(lambda: mx.init.Mixed(['a', 'b'], [mx.init.One()]))
+check(lambda: mx.init.Mixed(['('], [mx.init.One()]))

@@ -1,0 +1,10 @@
+import mxnet as mx
+M = mx.init.Mixed(['.*'], [mx.init.Zero()])
+a = mx.nd.zeros((3,))
+M(mx.init.InitDesc('bn_moving_var', attrs={'__init__': '["one", {}]'}), a)
+print(a)
+d = mx.init.InitDesc('fc_weight')
+z = mx.init.Zero()
+M2 = mx.init.Mixed(['fc'], [z])
+M2(d, mx.nd.zeros((2,)))
+print(d.global_init is z)
