@@ -307,3 +307,22 @@ def test_same_shape_comparisons_return_input_dtype(name):
     assert out.dtype == np.float32 and out.shape == (2, 2)
     with pytest.raises(MXNetError, match="Incompatible attr"):
         getattr(nd._internal, name)(a, nd.array([1, 1]))
+
+
+def test_same_shape_arithmetic_internals():
+    a, b = nd.array([[3.0, -7.0]]), nd.array([[2.0, 3.0]])
+    np.testing.assert_allclose(nd._internal._hypot(a, b).asnumpy(), np.hypot([[3, -7]], [[2, 3]]))
+    np.testing.assert_allclose(nd._internal._minimum(a, b).asnumpy(), [[2.0, -7.0]])
+    np.testing.assert_allclose(nd._internal._maximum(a, b).asnumpy(), [[3.0, 3.0]])
+    np.testing.assert_allclose(nd._internal._mod(a, b).asnumpy(), [[1.0, 2.0]])
+    np.testing.assert_allclose(nd._internal._power(nd.abs(a), b).asnumpy(), [[9.0, 343.0]])
+
+
+def test_index_operator():
+    """NDArray.__getitem__'s copies go through the _index operator (so they are recorded)."""
+    x = nd.arange(12).reshape((3, 4))
+    out = nd._internal._index(x, key=(("s", None, None, None), 1), scalar_out=True)
+    np.testing.assert_array_equal(out.asnumpy(), [1, 5, 9])
+    idx = nd.array([2, 0])
+    out = nd._internal._index(x, idx, key=(mx.ops.shape.Advanced(0),))
+    np.testing.assert_array_equal(out.asnumpy(), x.asnumpy()[[2, 0]])
