@@ -185,8 +185,23 @@ def vjp_for(op: Op, attrs: dict, mask: tuple) -> VJP:
     return v
 
 
+_INEXACT: dict = {}
+_INTEGER: dict = {}
+
+
 def _differentiable(x) -> bool:
-    return jnp.issubdtype(x.dtype, jnp.inexact)
+    dt = x.dtype
+    r = _INEXACT.get(dt)
+    if r is None:
+        r = _INEXACT[dt] = bool(jnp.issubdtype(dt, jnp.inexact))
+    return r
+
+
+def _is_integer(dt) -> bool:
+    r = _INTEGER.get(dt)
+    if r is None:
+        r = _INTEGER[dt] = bool(jnp.issubdtype(dt, jnp.integer))
+    return r
 
 
 def _mask(op, arrays, parents) -> tuple:
@@ -194,7 +209,7 @@ def _mask(op, arrays, parents) -> tuple:
     the same integer dtype and the op is a same-dtype op (int arithmetic: x*2, x+y).
     Inputs that are 'null' variables never need one (the backward kernel then skips the
     work, e.g. the data gradient of a first layer)."""
-    if (arrays and op.same_dtype and jnp.issubdtype(arrays[0].dtype, jnp.integer)
+    if (arrays and op.same_dtype and _is_integer(arrays[0].dtype)
             and all(a.dtype == arrays[0].dtype for a in arrays)):
         diff = (True,) * len(arrays)
     else:
@@ -291,6 +306,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
     prev = (state.recording, state.training)
     state.recording, state.training = create_graph, train_mode
     ok = False
+    order = []
     try:
         order = _topo(head_entries)
         # cotangents: keyed by (id(node), index) for node outputs, id(leaf) for leaves
@@ -406,7 +422,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
     finally:
         state.recording, state.training = prev
         if ok and not retain_graph:
-            for node in _topo(head_entries):
+            for node in order:
                 for p in node.parents:  # 'null' variables leave the graph, as in MXNet
                     if isinstance(p, Leaf) and p.req == "null":
                         p.live = False
