@@ -232,15 +232,14 @@ def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
             parents[i] = e
     if parents is None:
         return
-    if not op.differentiable:
-        return
     for i, x in enumerate(inputs):  # MXNet: plain inputs join the graph as 'null' variables
         if parents[i] is None:
             parents[i] = x._ag = Leaf(None, "null")
     for o in outputs:  # e.g. `w += y` with a plain w: w just joined as an input
         if entry_of(o) is not None:
             raise MXNetError(INPLACE_RECORD)
-    mask = _mask(op, arrays, parents)
+    # non-differentiable operators are recorded too (their inputs get zero gradients)
+    mask = _mask(op, arrays, parents) if op.differentiable else (False,) * len(arrays)
     vjp = vjp_for(op, attrs, mask)
     node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
                 parents, tuple((o.shape, o._dtype) for o in outputs), len(outputs))
@@ -377,6 +376,11 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                 if not node.live:
                     raise MXNetError(NOT_IN_GRAPH)
                 continue
+            if not any(node.vjp.mask):  # a non-differentiable operator: zero gradients
+                for p in node.parents:
+                    if isinstance(p, Leaf) and p.req == "write":
+                        leaves.setdefault(id(p), p)
+                continue
             grads = _pull(node, cts, create_graph, heads[0]._ctx)
             gi = iter(grads)
             for p, m in zip(node.parents, node.vjp.mask):
@@ -407,10 +411,15 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
 
         for lid, leaf in leaves.items():
             g = ct.get(lid)
-            if g is None or leaf.req == "null":
+            if leaf.req == "null":
+                continue
+            buf = leaf.grad
+            if g is None:  # reached only through non-differentiable operators
+                if leaf.req == "write":
+                    buf._set(jnp.zeros(buf.shape, buf._dtype))
+                    leaf.fresh = 1
                 continue
             gval = g._array if isinstance(g, NDArray) else g
-            buf = leaf.grad
             if leaf.req == "add":
                 gval = buf._array + gval.astype(buf._dtype)
             buf._set(gval.astype(buf._dtype) if gval.dtype != buf._dtype else gval)

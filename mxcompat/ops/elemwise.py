@@ -7,7 +7,7 @@ import jax.scipy.special as jsp
 from jax import lax
 
 from ..base import MXNetError
-from .attrs import Float
+from .attrs import Enum, Float
 from .registry import register
 
 # ----------------------------------------------------------------------------- helpers
@@ -224,9 +224,40 @@ def _block_grad(data):
     return lax.stop_gradient(data)
 
 
-@register("make_loss", aliases=("MakeLoss",), strict=False)
+def _loss_head(data, scale):
+    """Identity forward; the gradient ignores the head gradient and is ``scale``."""
+    @jax.custom_vjp
+    def head(x, s):
+        return x
+
+    def fwd(x, s):
+        return x, s
+
+    def bwd(s, g):
+        return jnp.broadcast_to(s, g.shape).astype(g.dtype), None
+
+    head.defvjp(fwd, bwd)
+    return head(data, scale)
+
+
+@register("make_loss")
 def _make_loss(data):
-    return data
+    """Marks a loss: the gradient of its input is ones, whatever the head gradient."""
+    return _loss_head(data, jnp.ones((), data.dtype))
+
+
+@register("MakeLoss", attrs={"grad_scale": Float(1.0), "valid_thresh": Float(0.0),
+                             "normalization": Enum(("batch", "null", "valid"), "null")})
+def _make_loss_scaled(data, grad_scale, valid_thresh, normalization):
+    """A loss head: gradient ``grad_scale``, divided by the batch size ('batch') or by the
+    number of elements above ``valid_thresh`` ('valid')."""
+    scale = jnp.asarray(grad_scale, data.dtype)
+    if normalization == "batch":
+        scale = scale / data.shape[0]
+    elif normalization == "valid":
+        n = jnp.maximum(jnp.sum(data > valid_thresh), 1)
+        scale = scale / n.astype(data.dtype)
+    return _loss_head(data, jax.lax.stop_gradient(scale))
 
 
 @register("hard_sigmoid", attrs={"alpha": Float(0.2), "beta": Float(0.5)})
