@@ -336,7 +336,7 @@ def _submit_all(request) -> None:
     _POOL.append(pool)
     for item in request.session.items:
         cs = getattr(item, "callspec", None)
-        if getattr(item, "originalname", None) == "test_gradient" and cs is not None:
+        if getattr(item, "obj", None) is test_gradient and cs is not None:
             c = cs.params["case"]
             _FUTURES[id(c)] = pool.submit(_check_case, c)
 
