@@ -148,10 +148,17 @@ class VJP:
 
         return pull
 
-    def kernel(self, train: bool) -> Callable:
-        k = self._kernels.get(train)
+    def kernel(self, train: bool, n_dyn: int) -> Callable:
+        """Compiled ``f(*inputs, *dyn, *cotangents)`` (flat arguments: cheaper to call)."""
+        k = self._kernels.get((train, n_dyn))
         if k is None:
-            k = self._kernels[train] = jax.jit(self._pull(train))
+            pull = self._pull(train)
+            n_in = len(self.mask)
+
+            def flat(*args):
+                return pull(args[:n_in], args[n_in:n_in + n_dyn], args[n_in + n_dyn:])
+
+            k = self._kernels[(train, n_dyn)] = jax.jit(flat)
         return k
 
     def as_op(self, train: bool, n_in: int) -> Op:
@@ -284,6 +291,9 @@ def _topo(head_entries) -> list:
     return order
 
 
+_jit_add = jax.jit(jnp.add)
+
+
 def _accumulate(store: dict, key, value, add_fn):
     old = store.get(key)
     store[key] = value if old is None else add_fn(old, value)
@@ -314,7 +324,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         if create_graph:
             add = lambda a, b: a + b  # noqa: E731  (NDArrays: recorded addition)
         else:
-            add = jnp.add
+            add = _jit_add
         for h, e, g in zip(heads, head_entries, head_grads):
             if g is None:
                 gval = jnp.ones(h.shape, h._dtype)
@@ -447,8 +457,8 @@ def _pull(node: Node, cts: list, create_graph: bool, ctx) -> Sequence:
     if getattr(vjp, "custom", False):
         return vjp.pullback(node, cts, create_graph)
     if not create_graph:
-        raw = tuple(c._array if hasattr(c, "_array") else c for c in cts)
-        return vjp.kernel(node.train)(node.inputs, node.dyn, raw)
+        raw = [c._array if hasattr(c, "_array") else c for c in cts]
+        return vjp.kernel(node.train, len(node.dyn))(*node.inputs, *node.dyn, *raw)
     # create_graph: run the VJP as a recorded operator over NDArrays tied to the parents
     from ..ndarray._invoke import invoke
     from ..ndarray.ndarray import NDArray, _wrap
