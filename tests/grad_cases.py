@@ -790,9 +790,6 @@ def _tri_pack(n, lower):
 
 
 _TP_L, _TP_U = _tri_pack(3, True), _tri_pack(3, False)
-_SYM_BUG = ("the gradient is not symmetric: MXNet reads the lower triangle but returns the "
-            "symmetric gradient (dA + dA^T)/2 (verified with MXNet 1.9.1)")
-
 add(
     case("_linalg_gemm", [nz((2, 3), 122), nz((3, 4), 123), nz((2, 4), 124)],
          lambda a, b, c: 0.7 * a @ b + 1.5 * c, {"alpha": 0.7, "beta": 1.5}),
@@ -801,7 +798,7 @@ add(
          {"transpose_a": True, "transpose_b": True}, tag="batch-transpose"),
     case("_linalg_gemm2", [nz((2, 3), 122), nz((4, 3), 128)], lambda a, b: 2.0 * a @ b.T,
          {"transpose_b": True, "alpha": 2.0}),
-    case("_linalg_potrf", [_SPD], jnp.linalg.cholesky, sym=(0,), xfail=_SYM_BUG),
+    case("_linalg_potrf", [_SPD], jnp.linalg.cholesky, sym=(0,)),
     case("_linalg_potri", [_LOW], lambda a: jnp.linalg.inv(jnp.tril(a) @ jnp.tril(a).T)),
     case("_linalg_trsm", [_LOW, nz((3, 2), 129)],
          lambda a, b: jnp.linalg.solve(jnp.tril(a), b)),
@@ -820,7 +817,7 @@ add(
          tag="transpose"),
     case("_linalg_gelqf", [np.array([[1.0, 2.0, 0.5], [0.3, -1.0, 2.0]])], _gelqf_ref,
          rtol=1e-6),
-    case("_linalg_syevd", [_SPD], _syevd_ref, sym=(0,), rtol=1e-6, xfail=_SYM_BUG),
+    case("_linalg_syevd", [_SPD], _syevd_ref, sym=(0,), rtol=1e-6),
     case("_linalg_inverse", [_SQ2], lambda a: jnp.linalg.solve(a, jnp.broadcast_to(
         jnp.eye(3), a.shape))),
     case("_linalg_det", [_SQ2], lambda a: jnp.linalg.det(a)),

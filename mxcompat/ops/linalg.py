@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
@@ -132,13 +133,32 @@ def _batch_shape(x):
     return tuple(x.shape[:-2]) or (1,)
 
 
+@jax.custom_vjp
+def _sym_from_lower(A):
+    """The symmetric matrix whose lower triangle is A's. Its gradient is the symmetrised
+    ``(g + g^T) / 2`` over the whole of A, which is what MXNet returns for the operators
+    that read only the lower triangle (potrf, syevd)."""
+    return jnp.tril(A) + _T(jnp.tril(A, -1))
+
+
+def _sym_fwd(A):
+    return _sym_from_lower(A), None
+
+
+def _sym_bwd(_, g):
+    return ((g + _T(g)) / 2,)
+
+
+_sym_from_lower.defvjp(_sym_fwd, _sym_bwd)
+
+
 # ----------------------------------------------------------------------------- Cholesky
 @register("_linalg_potrf", aliases=("linalg_potrf",), inputs=("A",),
           check=_square_potr("potrf"))
 def _potrf(A):
     """Cholesky factor L (lower triangular, ``A = L @ L.T``) of symmetric positive
     definite matrices; only the lower triangle of A is read."""
-    return jnp.tril(lax.linalg.cholesky(A, symmetrize_input=False))
+    return jnp.tril(lax.linalg.cholesky(_sym_from_lower(A), symmetrize_input=False))
 
 
 def _eye_like(A):
@@ -286,7 +306,8 @@ def _syevd(A):
     """Eigendecomposition of symmetric matrices (lower triangle read): returns (U, L) with
     the eigenvectors as the rows of U and the eigenvalues L in ascending order. Each
     eigenvector's largest-magnitude entry is made positive, as in MXNet."""
-    v, w = lax.linalg.eigh(A, lower=True, symmetrize_input=False, sort_eigenvalues=True)
+    v, w = lax.linalg.eigh(_sym_from_lower(A), lower=True, symmetrize_input=False,
+                           sort_eigenvalues=True)
     U = _T(v)
     pos = jnp.argmax(jnp.abs(U), axis=-1)
     pivot = jnp.take_along_axis(U, pos[..., None], axis=-1)
