@@ -5,7 +5,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["MXNetError", "numeric_types", "integer_types", "string_types", "py_str"]
+__all__ = ["MXNetError", "incompatible_attr", "numeric_types", "integer_types", "string_types", "py_str"]
 
 
 class MXNetError(RuntimeError):
@@ -15,6 +15,12 @@ class MXNetError(RuntimeError):
 numeric_types = (float, int, np.generic, numbers.Number)
 integer_types = (int, np.integer)
 string_types = (str,)
+
+
+def incompatible_attr(index: int, expected: str, got: str, where: str = "input") -> MXNetError:
+    """MXNet's shape/dtype inference mismatch error (two spaces after "node", as MXNet)."""
+    return MXNetError(f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  "
+                      f"at {index}-th {where}: expected {expected}, got {got}")
 
 
 def py_str(x):

@@ -12,7 +12,7 @@ import jax
 
 from .._backend import devices as _devices
 from .._backend import rng as _rng
-from ..base import MXNetError
+from ..base import MXNetError, incompatible_attr
 from ..context import Context, current_context
 from ..ops.registry import Op
 from .ndarray import NDArray, _wrap
@@ -59,10 +59,8 @@ def prepare(op: Op, kwargs: dict) -> tuple:
 
 def _dtype_error(arrays, i) -> MXNetError:
     d0, di = arrays[0].dtype, arrays[i].dtype
-    return MXNetError(
-        f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
-        f"{i}-th input: expected {'bool' if d0 == bool else d0.name}, got "
-        f"{'bool' if di == bool else di.name}")
+    return incompatible_attr(i, "bool" if d0 == bool else d0.name,
+                             "bool" if di == bool else di.name)
 
 
 def _explain_failure(op: Op, arrays, attrs, exc: Exception) -> MXNetError:

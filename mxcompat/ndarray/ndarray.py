@@ -15,7 +15,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from .._backend import dtypes as _dt
-from ..base import MXNetError, numeric_types
+from ..base import MXNetError, incompatible_attr, numeric_types
 from ..context import Context, current_context
 from ..ops.registry import REGISTRY as _OPS
 
@@ -257,10 +257,8 @@ class NDArray:
                 warnings.warn("You are attempting to copy an array to itself", RuntimeWarning)
                 return False
             if other.shape != self.shape:
-                raise MXNetError(
-                    "Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
-                    f"0-th output: expected [{','.join(map(str, self.shape))}], got "
-                    f"[{','.join(map(str, other.shape))}]")
+                raise incompatible_attr(0, f"[{','.join(map(str, self.shape))}]",
+                                        f"[{','.join(map(str, other.shape))}]", "output")
             arr = self._array
             if other._ctx != self._ctx:
                 arr = jax.device_put(arr, other._ctx.jax_device)
@@ -505,15 +503,12 @@ def _op(name):
 
 
 def _invoke(op, inputs, kwargs, out=None):
-    return _invoke_fn[0](op, inputs, kwargs, out=out)
-
-
-def _bind_invoke():
+    """The eager dispatcher. ``_invoke.py`` imports this module, so the first call binds
+    the module-level name to the real ``invoke`` (later calls go straight to it)."""
+    global _invoke
     from ._invoke import invoke
-    _invoke_fn[0] = invoke
-
-
-_invoke_fn = [lambda *a, **k: (_bind_invoke(), _invoke_fn[0](*a, **k))[1]]
+    _invoke = invoke
+    return invoke(op, inputs, kwargs, out=out)
 
 
 def _scalar_op(name, x, scalar):

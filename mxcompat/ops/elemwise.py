@@ -6,7 +6,7 @@ import jax.numpy as jnp
 import jax.scipy.special as jsp
 from jax import lax
 
-from ..base import MXNetError
+from ..base import MXNetError, incompatible_attr
 from .attrs import Enum, Float
 from .registry import register
 
@@ -82,9 +82,7 @@ def _same_shape_check(arrays, attrs):
     s0 = arrays[0].shape
     for i in range(1, len(arrays)):
         if arrays[i].shape != s0:
-            raise MXNetError(
-                f"Check failed: assign(&dattr, vec.at(i)): Incompatible attr in node  at "
-                f"{i}-th input: expected {_shape_list(s0)}, got {_shape_list(arrays[i].shape)}")
+            raise incompatible_attr(i, _shape_list(s0), _shape_list(arrays[i].shape))
 
 
 for _name, (_fn, _aliases) in BINARY.items():

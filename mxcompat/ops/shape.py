@@ -105,15 +105,6 @@ def _flatten(data):
     return data.reshape((data.shape[0], -1))
 
 
-def _axis_check(arrays, attrs, key="axis", extra=0):
-    x = arrays[0]
-    ax = attrs[key]
-    nd = x.ndim + extra
-    if ax is not None and not (-nd <= ax < nd):
-        raise MXNetError(f"Check failed: axis >= -ndim && axis < ndim: axis {ax} is out of "
-                         f"range for an array of {x.ndim} dimensions")
-
-
 def _expand_dims_check(arrays, attrs):
     nd_ = arrays[0].ndim
     ax = attrs["axis"]
