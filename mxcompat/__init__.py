@@ -26,3 +26,23 @@ try:  # the ways in (import hook, runner, IPython extension)
     from ._ipython import load_ipython_extension, unload_ipython_extension  # noqa: F401
 except ImportError:  # pragma: no cover - while the modules are being written
     pass
+
+# The rest of the API loads on first use (``mx.gluon``, ``mx.optimizer``, ...).
+_LAZY = ("optimizer", "lr_scheduler", "metric", "io", "gluon", "image", "symbol", "sym",
+         "module", "mod", "model", "callback", "kvstore", "kv", "test_utils", "name",
+         "attribute", "recordio", "visualization", "viz", "util", "profiler", "engine")
+_LAZY_ALIAS = {"sym": "symbol", "mod": "module", "kv": "kvstore", "viz": "visualization"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+        try:
+            mod = importlib.import_module(f"{__name__}.{_LAZY_ALIAS.get(name, name)}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{_LAZY_ALIAS.get(name, name)}":
+                raise
+            raise AttributeError(f"mxcompat does not provide mx.{name} yet") from None
+        globals()[name] = mod
+        return mod
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
