@@ -1,0 +1,431 @@
+"""Gluon blocks: ``Block``, ``HybridBlock`` and ``SymbolBlock``.
+
+Names follow MXNet: a block made outside any ``name_scope`` takes the next global name for
+its kind (``dense0_``); a block made inside a parent's ``name_scope`` takes a counter of
+that parent (``sequential0_dense1_``). ``hybridize()`` turns a HybridBlock into one compiled
+function (``_hybrid.py``).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import warnings
+from collections import OrderedDict
+from typing import Any, Callable
+
+from .. import name as _name
+from .. import ndarray as nd
+from ..context import Context
+from ..ndarray.ndarray import NDArray
+from .parameter import DeferredInitializationError, Parameter, ParameterDict
+
+__all__ = ["Block", "HybridBlock", "SymbolBlock"]
+
+
+class _BlockScope:
+    """The naming scope a Block opens with ``name_scope()``."""
+
+    _local = threading.local()
+
+    def __init__(self, block: "Block"):
+        self._block = block
+        self._counter: dict[str, int] = {}
+        self._old_scope = None
+        self._name_scope = None
+
+    @staticmethod
+    def current():
+        return getattr(_BlockScope._local, "value", None)
+
+    @staticmethod
+    def create(prefix, params, hint):
+        """(prefix, ParameterDict) for a new block of kind ``hint``."""
+        current = _BlockScope.current()
+        if current is None:
+            if prefix is None:
+                prefix = _name.current().get(None, hint) + "_"
+            if params is None:
+                params = ParameterDict(prefix)
+            else:
+                params = ParameterDict(params.prefix, params)
+            return prefix, params
+        if prefix is None:
+            count = current._counter.get(hint, 0)
+            prefix = "%s%d_" % (hint, count)
+            current._counter[hint] = count + 1
+        if params is None:
+            parent = current._block.params
+            params = ParameterDict(parent.prefix + prefix, parent._shared)
+        else:
+            params = ParameterDict(params.prefix, params)
+        return current._block.prefix + prefix, params
+
+    def __enter__(self):
+        if self._block._empty_prefix:
+            return self
+        self._old_scope = _BlockScope.current()
+        _BlockScope._local.value = self
+        self._name_scope = _name.Prefix(self._block.prefix)
+        self._name_scope.__enter__()
+        return self
+
+    def __exit__(self, ptype, value, trace):
+        if self._block._empty_prefix:
+            return
+        self._name_scope.__exit__(ptype, value, trace)
+        self._name_scope = None
+        _BlockScope._local.value = self._old_scope
+
+
+def _indent(s: str, n: int) -> str:
+    lines = s.split("\n")
+    if len(lines) == 1:
+        return s
+    return lines[0] + "\n" + "\n".join(" " * n + line for line in lines[1:])
+
+
+class HookHandle:
+    """Returned by ``register_forward_hook``; ``detach()`` removes the hook."""
+
+    _next = [0]
+
+    def __init__(self, hooks: OrderedDict, fn: Callable):
+        self._hooks = hooks
+        self._id = HookHandle._next[0]
+        HookHandle._next[0] += 1
+        hooks[self._id] = fn
+
+    def detach(self) -> None:
+        self._hooks.pop(self._id, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.detach()
+
+
+class Block:
+    """Base class of all layers and models: owns parameters and child blocks."""
+
+    def __init__(self, prefix: str | None = None, params: ParameterDict | None = None):
+        self._empty_prefix = prefix == ""
+        self._prefix, self._params = _BlockScope.create(prefix, params, self._alias())
+        self._name = self._prefix[:-1] if self._prefix.endswith("_") else self._prefix
+        self._scope = _BlockScope(self)
+        self._children: "OrderedDict[str, Block]" = OrderedDict()
+        self._reg_params: dict[str, Parameter] = {}
+        self._forward_hooks: OrderedDict = OrderedDict()
+        self._forward_pre_hooks: OrderedDict = OrderedDict()
+
+    def __repr__(self) -> str:
+        s = "{name}(\n{modstr}\n)"
+        modstr = "\n".join("  ({key}): {block}".format(key=key, block=_indent(repr(block), 2))
+                           for key, block in self.__dict__.items() if isinstance(block, Block))
+        return s.format(name=self.__class__.__name__, modstr=modstr)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if hasattr(self, name):
+            existing = getattr(self, name)
+            if isinstance(existing, (Parameter, Block)) and not isinstance(value, type(existing)):
+                raise TypeError("Changing attribute type for {name} from {type1} to {type2} "
+                                "is not allowed.".format(name=name, type1=type(existing),
+                                                         type2=type(value)))
+        if isinstance(value, Block):
+            self.register_child(value, name)
+        elif isinstance(value, Parameter):
+            assert name not in self._reg_params, (
+                "Overriding Parameter attribute %s is not allowed. If you want to share "
+                "parameters between blocks, please set 'params' at Block construction "
+                "instead." % name)
+            self._reg_params[name] = value
+        super().__setattr__(name, value)
+
+    def _alias(self) -> str:
+        return self.__class__.__name__.lower()
+
+    @property
+    def prefix(self) -> str:
+        return self._prefix
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def params(self) -> ParameterDict:
+        """This block's own parameters (not its children's)."""
+        return self._params
+
+    def name_scope(self) -> _BlockScope:
+        """``with self.name_scope():`` names child blocks and parameters under this one."""
+        return self._scope
+
+    def collect_params(self, select: str | None = None) -> ParameterDict:
+        """This block's and all descendants' parameters, optionally filtered by regex."""
+        ret = ParameterDict(self._params.prefix)
+        if not select:
+            ret.update(self.params)
+        else:
+            pattern = re.compile(select)
+            ret._params.update((k, v) for k, v in self.params.items() if pattern.match(k))
+        for child in self._children.values():
+            ret.update(child.collect_params(select=select))
+        return ret
+
+    def _collect_params_with_prefix(self, prefix: str = "") -> dict:
+        if prefix:
+            prefix += "."
+        ret = {prefix + key: val for key, val in self._reg_params.items()}
+        for name, child in self._children.items():
+            ret.update(child._collect_params_with_prefix(prefix + name))
+        return ret
+
+    def register_child(self, block: "Block", name: str | None = None) -> None:
+        if name is None:
+            name = str(len(self._children))
+        self._children[name] = block
+        self._changed()
+
+    def _changed(self) -> None:
+        """Called when the children change (hybridized blocks drop their compiled code)."""
+
+    def register_forward_pre_hook(self, hook: Callable) -> HookHandle:
+        """``hook(block, inputs)`` runs before each ``forward``."""
+        return HookHandle(self._forward_pre_hooks, hook)
+
+    def register_forward_hook(self, hook: Callable) -> HookHandle:
+        """``hook(block, inputs, outputs)`` runs after each ``forward``."""
+        return HookHandle(self._forward_hooks, hook)
+
+    def apply(self, fn: Callable) -> "Block":
+        """Call ``fn`` on every descendant, then on this block."""
+        for child in self._children.values():
+            child.apply(fn)
+        fn(self)
+        return self
+
+    def initialize(self, init=None, ctx=None, verbose: bool = False,
+                   force_reinit: bool = False) -> None:
+        """Initialise all parameters (see ``ParameterDict.initialize``)."""
+        self.collect_params().initialize(init, ctx, verbose, force_reinit)
+
+    def hybridize(self, active: bool = True, **kwargs: Any) -> None:
+        """Compile the HybridBlocks in this tree (a plain Block itself stays Python)."""
+        for child in self._children.values():
+            child.hybridize(active, **kwargs)
+
+    def cast(self, dtype) -> None:
+        """Cast every parameter to ``dtype``."""
+        for child in self._children.values():
+            child.cast(dtype)
+        for p in self.params.values():
+            p.cast(dtype)
+
+    def zero_grad(self) -> None:
+        self.collect_params().zero_grad()
+
+    def reset_ctx(self, ctx) -> None:
+        self.collect_params().reset_ctx(ctx)
+
+    # ------------------------------------------------------------------ save / load
+    def save_parameters(self, filename: str, deduplicate: bool = False) -> None:
+        """Save parameters under their structural names (``0.weight``), MXNet's format."""
+        params = self._collect_params_with_prefix()
+        if deduplicate:
+            seen: dict = {}
+            for key, val in params.items():
+                seen.setdefault(id(val), key)
+            params = {k: v for k, v in params.items() if seen[id(v)] == k}
+        nd.save(filename, {key: val._reduce() for key, val in params.items()})
+
+    def save_params(self, filename: str) -> None:
+        warnings.warn("save_params is deprecated. Please use save_parameters. Note that if "
+                      "you want load from SymbolBlock later, please use export instead. For "
+                      "details, see https://mxnet.apache.org/tutorials/gluon/save_load_params."
+                      "html")
+        try:
+            self.collect_params().save(filename, strip_prefix=self.prefix)
+        except ValueError as e:
+            raise ValueError("%s\nsave_params is deprecated. Using save_parameters may "
+                             "resolve this error." % e.message if hasattr(e, "message")
+                             else str(e)) from None
+
+    def load_parameters(self, filename: str, ctx=None, allow_missing: bool = False,
+                        ignore_extra: bool = False, cast_dtype: bool = False,
+                        dtype_source: str = "current") -> None:
+        """Load a file written by ``save_parameters`` (or the legacy ``save_params``)."""
+        from .parameter import _brief_print_list
+        loaded = nd.load(filename)
+        params = self._collect_params_with_prefix()
+        if not loaded and not params:
+            return
+        if not any("." in k for k in loaded):
+            # a file of full parameter names (save_params / ParameterDict.save)
+            del loaded
+            self.collect_params().load(filename, ctx, allow_missing, ignore_extra,
+                                       self.prefix, cast_dtype=cast_dtype,
+                                       dtype_source=dtype_source)
+            return
+        if not allow_missing:
+            names_of: dict = {}
+            for k, v in params.items():
+                names_of.setdefault(id(v), []).append(k)
+            for name, param in params.items():
+                assert any(p in loaded for p in names_of[id(param)]), (
+                    "Parameter '%s' is missing in file '%s', which contains parameters: %s. "
+                    "Set allow_missing=True to ignore missing parameters."
+                    % (name, filename, _brief_print_list(loaded.keys())))
+        for name in loaded:
+            if not ignore_extra and name not in params:
+                raise ValueError(
+                    "Parameter '%s' loaded from file '%s' is not present in ParameterDict, "
+                    "which contains parameters %s. Set ignore_extra=True to ignore. "
+                    % (name, filename, _brief_print_list(self._params.keys())))
+            if name in params:
+                params[name]._load_init(loaded[name], ctx, cast_dtype=cast_dtype,
+                                        dtype_source=dtype_source)
+
+    def load_params(self, filename: str, ctx=None, allow_missing: bool = False,
+                    ignore_extra: bool = False) -> None:
+        warnings.warn("load_params is deprecated. Please use load_parameters.")
+        self.load_parameters(filename, ctx, allow_missing, ignore_extra)
+
+    # ------------------------------------------------------------------ calling
+    def __call__(self, *args):
+        for hook in list(self._forward_pre_hooks.values()):
+            hook(self, args)
+        out = self.forward(*args)
+        for hook in list(self._forward_hooks.values()):
+            hook(self, args, out)
+        return out
+
+    def forward(self, *args):
+        """Override: the computation of this block on NDArrays."""
+        raise NotImplementedError
+
+    def summary(self, *inputs) -> None:
+        """Print each layer's output shape and parameter count (runs one forward)."""
+        from ._summary import summary
+        summary(self, *inputs)
+
+
+class HybridBlock(Block):
+    """A Block written as ``hybrid_forward(F, x, *args, **params)``, which can be compiled
+    with ``hybridize()`` into one XLA function."""
+
+    def __init__(self, prefix: str | None = None, params: ParameterDict | None = None):
+        super().__init__(prefix=prefix, params=params)
+        self._active = False
+        self._flags: dict = {}
+        self._cached = None   # _hybrid.Compiled state, built on the first hybridized call
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        if isinstance(value, (Parameter, HybridBlock)):
+            self._changed()
+
+    def register_child(self, block: Block, name: str | None = None) -> None:
+        if not isinstance(block, HybridBlock):
+            raise ValueError(
+                "Children of HybridBlock must also be HybridBlock, but %s has type %s. If you "
+                "are using Sequential, please try HybridSequential instead."
+                % (str(block), str(type(block))))
+        super().register_child(block, name)
+
+    def _changed(self) -> None:
+        if getattr(self, "_cached", None) is not None:
+            self._cached = None
+
+    def hybridize(self, active: bool = True, static_alloc: bool = False,
+                  static_shape: bool = False, **kwargs: Any) -> None:
+        """Compile this block (and its children) on the next call.
+
+        ``static_alloc``/``static_shape`` are accepted; XLA plans memory statically anyway.
+        """
+        self._active = active
+        self._flags = dict(kwargs, static_alloc=static_alloc, static_shape=static_shape)
+        self._cached = None
+        if active and (self._forward_hooks or self._forward_pre_hooks):
+            warnings.warn('"{block}" is being hybridized while still having forward hook/'
+                          'pre-hook. If "{block}" is a child of HybridBlock, the hooks will '
+                          'not take effect.'.format(block=self))
+        super().hybridize(active, static_alloc=static_alloc, static_shape=static_shape,
+                          **kwargs)
+
+    def cast(self, dtype) -> None:
+        self._cached = None
+        super().cast(dtype)
+
+    def infer_shape(self, *args) -> None:
+        """Fill in the unknown dimensions of this block's parameters from its inputs.
+
+        Built-in layers define it; a custom block with deferred-shape parameters of its own
+        must define it too (MXNet infers them through its symbolic graph).
+        """
+        pending = [p.name for p in self.params.values() if p._deferred_init and p._data is None]
+        raise NotImplementedError(
+            "mxcompat cannot infer the shapes of the deferred parameters %s of %s: give them "
+            "full shapes, or define %s.infer_shape(*inputs) to set them"
+            % (pending, type(self).__name__, type(self).__name__))
+
+    def infer_type(self, *args) -> None:
+        """Parameters keep their own dtypes; nothing to infer."""
+
+    def _deferred_infer_shape(self, *args) -> None:
+        try:
+            self.infer_shape(*args)
+        except NotImplementedError:
+            raise
+        except Exception as e:
+            raise ValueError("Deferred initialization failed because shape cannot be "
+                             "inferred. {}".format(e)) from None
+
+    def forward(self, x, *args):
+        """Run ``hybrid_forward`` with ``F = mx.nd`` (or the compiled function when
+        hybridized)."""
+        from . import _hybrid
+        if self._active and not _hybrid.eager_here():
+            return _hybrid.call(self, (x,) + args)
+        if not isinstance(x, NDArray):
+            from .. import symbol as _sym  # noqa: F401  (raises until Symbol exists)
+            raise NotImplementedError("HybridBlock called on a Symbol")
+        ctx = x.context
+        with ctx:
+            try:
+                params = {k: v.data(ctx) for k, v in self._reg_params.items()}
+            except DeferredInitializationError:
+                self._deferred_infer_shape(x, *args)
+                for p in self.params.values():
+                    p._finish_deferred_init()
+                params = {k: v.data(ctx) for k, v in self._reg_params.items()}
+            return self.hybrid_forward(nd, x, *args, **params)
+
+    def hybrid_forward(self, F, x, *args, **kwargs):
+        """Override: the computation, written against ``F`` (``mx.nd`` here)."""
+        raise NotImplementedError
+
+    def export(self, path: str, epoch: int = 0, remove_amp_cast: bool = True):
+        raise NotImplementedError("HybridBlock.export needs mx.sym (Symbol), which mxcompat "
+                                  "does not provide yet")
+
+    def optimize_for(self, x, *args, backend=None, **kwargs):
+        raise NotImplementedError("HybridBlock.optimize_for (subgraph backends) is not "
+                                  "supported by mxcompat")
+
+    def register_op_hook(self, callback, monitor_all: bool = False):
+        raise NotImplementedError("HybridBlock.register_op_hook is not supported by mxcompat")
+
+
+class SymbolBlock(HybridBlock):
+    """A block made from a Symbol graph (needs ``mx.sym``)."""
+
+    def __init__(self, outputs, inputs, params=None):
+        raise NotImplementedError("gluon.SymbolBlock needs mx.sym (Symbol), which mxcompat "
+                                  "does not provide yet")
+
+    @staticmethod
+    def imports(symbol_file, input_names, param_file=None, ctx=None, allow_missing=False,
+                ignore_extra=False):
+        raise NotImplementedError("gluon.SymbolBlock.imports needs mx.sym (Symbol), which "
+                                  "mxcompat does not provide yet")
