@@ -45,14 +45,36 @@ def _random():
 
 
 def _fill(arr, value):
-    """``arr[:] = value``; a number goes through one cached compiled fill on the array's
-    device (``nd.full(..., out=arr)``), the hot path of every bias/BatchNorm parameter."""
+    """``arr[:] = value``. A number is filled on the host and copied to the array's device:
+    no compilation per shape (a network has dozens of bias and BatchNorm shapes)."""
     shape = arr.shape
     if (isinstance(value, (int, float)) and not isinstance(value, bool) and arr.writable
-            and shape and 0 not in shape):
-        _nd.full(shape, value, ctx=arr.context, dtype=arr.dtype, out=arr)
+            and arr._view is None and shape and 0 not in shape):
+        arr._assign(jax.device_put(np.full(shape, value, np.dtype(arr.dtype)),
+                                   arr.context.jax_device))
     else:
         arr[:] = value
+
+
+_SAMPLERS = (_mxrandom.uniform, _mxrandom.normal)
+
+
+def _draw(arr, kind: str, a: float, b: float) -> None:
+    """Fill ``arr`` with uniform [a, b) or normal(a, b) values from the one random source.
+
+    The MXNet-exact stream, float16 and sub-arrays go through ``mx.random``; otherwise the
+    bulk path of the random source, which compiles per chunk size rather than per shape
+    (initialising a network touches dozens of shapes once each)."""
+    rnd = _random()
+    if (_exact_stream() or (rnd.uniform, rnd.normal) != _SAMPLERS or arr._view is not None
+            or np.dtype(arr.dtype) not in (np.float32, np.float64) or not arr.shape
+            or 0 in arr.shape or _rng.in_key_scope()):
+        fn = rnd.uniform if kind == "uniform" else rnd.normal
+        fn(a, b, arr.shape, ctx=arr.context, out=arr)
+        return
+    ctx = arr.context
+    vals = _rng.fill_values(kind, arr.shape, arr.dtype, a, b, (ctx.device_type, ctx.device_id))
+    arr._assign(jax.device_put(vals, ctx.jax_device))
 
 
 def _exact_stream() -> bool:
@@ -433,7 +455,7 @@ class Uniform(Initializer):
         self.scale = scale
 
     def _init_weight(self, _, arr):
-        _random().uniform(-self.scale, self.scale, arr.shape, ctx=arr.context, out=arr)
+        _draw(arr, "uniform", -self.scale, self.scale)
 
 
 @register
@@ -445,7 +467,7 @@ class Normal(Initializer):
         self.sigma = sigma
 
     def _init_weight(self, _, arr):
-        _random().normal(0, self.sigma, arr.shape, ctx=arr.context, out=arr)
+        _draw(arr, "normal", 0.0, self.sigma)
 
 
 @register
@@ -530,9 +552,9 @@ class Xavier(Initializer):
             raise ValueError("Incorrect factor type")
         scale = math.sqrt(self.magnitude / factor)
         if self.rnd_type == "uniform":
-            _random().uniform(-scale, scale, shape, ctx=arr.context, out=arr)
+            _draw(arr, "uniform", -scale, scale)
         elif self.rnd_type == "gaussian":
-            _random().normal(0, scale, shape, ctx=arr.context, out=arr)
+            _draw(arr, "normal", 0.0, scale)
         else:
             raise ValueError("Unknown random type")
 

@@ -392,3 +392,39 @@ def _init_from_env() -> None:
 
 
 _init_from_env()
+
+
+# --------------------------------------------------------------------------- bulk fills
+_FILL_CHUNKS = (1 << 12, 1 << 18)
+_fill_kernels: dict = {}
+
+
+def _fill_kernel(kind: str, chunk: int, dtype):
+    k = _fill_kernels.get((kind, chunk, dtype))
+    if k is None:
+        def draw(key, a, b):
+            key = as_key(key)
+            if kind == "uniform":
+                return jax.random.uniform(key, (chunk,), dtype, a.astype(dtype), b.astype(dtype))
+            return (jax.random.normal(key, (chunk,), dtype) * b + a).astype(dtype)
+        k = _fill_kernels[(kind, chunk, dtype)] = jax.jit(draw)
+    return k
+
+
+def fill_values(kind: str, shape: tuple, dtype, a: float, b: float, ctx_key=("cpu", 0)):
+    """Host values of shape ``shape``: ``uniform`` on [a, b) or ``normal`` (mean a, std b).
+
+    For the initializers, which fill many arrays of as many different shapes once: the
+    draw is compiled for a few fixed chunk sizes (not once per shape, which costs a
+    compilation per parameter shape) and the chunks are cut to the shape on the host.
+    Each chunk takes a fresh key from the context's stream, so ``seed`` repeats them.
+    """
+    dtype = np.dtype(dtype)
+    n = int(np.prod(shape, dtype=np.int64))
+    chunk = next((c for c in _FILL_CHUNKS if c >= n), _FILL_CHUNKS[-1])
+    kern = _fill_kernel(kind, chunk, dtype)
+    a_arr, b_arr = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    pieces = [kern(next_key(ctx_key), a_arr, b_arr) for _ in range(max(1, -(-n // chunk)))]
+    flat = np.concatenate([np.asarray(p) for p in pieces]) if len(pieces) > 1 \
+        else np.asarray(pieces[0])
+    return flat[:n].reshape(shape)

@@ -17,6 +17,7 @@ import jax.numpy as jnp
 
 from ..base import MXNetError
 from ..ops.registry import Op
+from . import fused as _fused
 
 NOT_IN_GRAPH = (
     "Check failed: !AGInfo: :IsNone(*i): Cannot differentiate node because it is not in a "
@@ -321,6 +322,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         # cotangents: keyed by (id(node), index) for node outputs, id(leaf) for leaves
         ct: dict = {}
         leaves: dict = {}
+        head_vals = []
         if create_graph:
             add = lambda a, b: a + b  # noqa: E731  (NDArrays: recorded addition)
         else:
@@ -344,6 +346,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
             key = id(e) if isinstance(e, Leaf) else (id(e.node), e.index)
             if isinstance(e, Leaf):
                 leaves[id(e)] = e
+            head_vals.append(gval)
             _accumulate(ct, key, gval, add)
 
         wanted = None
@@ -370,40 +373,49 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
             if not any_req:
                 raise MXNetError(NO_INPUTS)
 
-        for node in reversed(order):
-            cts = []
-            anything = False
-            for i, (shape, dtype) in enumerate(node.out_avals):
-                c = ct.pop((id(node), i), None)
-                if c is None:
-                    c = jnp.zeros(shape, dtype)
-                    if create_graph:
-                        c = _wrap(c, heads[0]._ctx)
-                else:
-                    anything = True
-                cts.append(c)
-            if not anything or not node.live:
-                if not node.live:
-                    raise MXNetError(NOT_IN_GRAPH)
-                continue
-            if not any(node.vjp.mask):  # a non-differentiable operator: zero gradients
-                for p in node.parents:
-                    if isinstance(p, Leaf) and p.req == "write":
-                        leaves.setdefault(id(p), p)
-                continue
-            grads = _pull(node, cts, create_graph, heads[0]._ctx)
-            gi = iter(grads)
-            for p, m in zip(node.parents, node.vjp.mask):
-                g = next(gi) if m else None
-                if p is None or g is None:
+        fused = None
+        if not create_graph and wanted is None:
+            fused = _fused.run(order, head_entries, head_vals, Entry, Leaf, VJP)
+        if fused is not None:  # the whole backward as one compiled call
+            grads, touched = fused
+            for leaf in touched:
+                leaves[id(leaf)] = leaf
+            ct.update(grads)
+        else:
+            for node in reversed(order):
+                cts = []
+                anything = False
+                for i, (shape, dtype) in enumerate(node.out_avals):
+                    c = ct.pop((id(node), i), None)
+                    if c is None:
+                        c = jnp.zeros(shape, dtype)
+                        if create_graph:
+                            c = _wrap(c, heads[0]._ctx)
+                    else:
+                        anything = True
+                    cts.append(c)
+                if not anything or not node.live:
+                    if not node.live:
+                        raise MXNetError(NOT_IN_GRAPH)
                     continue
-                if isinstance(p, Leaf):
-                    if p.req == "null" and (wanted is None or id(p) not in wanted):
+                if not any(node.vjp.mask):  # a non-differentiable operator: zero gradients
+                    for p in node.parents:
+                        if isinstance(p, Leaf) and p.req == "write":
+                            leaves.setdefault(id(p), p)
+                    continue
+                grads = _pull(node, cts, create_graph, heads[0]._ctx)
+                gi = iter(grads)
+                for p, m in zip(node.parents, node.vjp.mask):
+                    g = next(gi) if m else None
+                    if p is None or g is None:
                         continue
-                    leaves[id(p)] = p
-                    _accumulate(ct, id(p), g, add)
-                else:
-                    _accumulate(ct, (id(p.node), p.index), g, add)
+                    if isinstance(p, Leaf):
+                        if p.req == "null" and (wanted is None or id(p) not in wanted):
+                            continue
+                        leaves[id(p)] = p
+                        _accumulate(ct, id(p), g, add)
+                    else:
+                        _accumulate(ct, (id(p.node), p.index), g, add)
 
         if wanted is not None:
             out = []
