@@ -860,6 +860,117 @@ add(
 )
 
 
+# ----------------------------------------------------------------------------- fused RNN
+def rnn_ref(mode, layers, dirs, hidden, lengths=None):
+    """Reference for the fused RNN operator: explicit slicing of MXNet's flat packing and
+    a Python loop over the (few) time steps. Returns f(x, params, h0[, c0])."""
+    ngate = {"rnn_tanh": 1, "rnn_relu": 1, "lstm": 4, "gru": 3}[mode]
+    sig = jax.nn.sigmoid
+
+    def cell(x, h, c, wx, wh, bx, bh):
+        a, b = wx @ x.T + bx[:, None], wh @ h.T + bh[:, None]     # (G*H, N)
+        if mode == "rnn_tanh":
+            return jnp.tanh(a + b).T, c
+        if mode == "rnn_relu":
+            return jnp.maximum(a + b, 0.0).T, c
+        if mode == "lstm":
+            i, f, g, o = [(a + b)[k * hidden:(k + 1) * hidden].T for k in range(4)]
+            c = sig(f) * c + sig(i) * jnp.tanh(g)
+            return sig(o) * jnp.tanh(c), c
+        r = sig(a[:hidden] + b[:hidden]).T
+        z = sig(a[hidden:2 * hidden] + b[hidden:2 * hidden]).T
+        n = jnp.tanh(a[2 * hidden:].T + r * b[2 * hidden:].T)
+        return (1 - z) * n + z * h, c
+
+    def f(x, params, h0, c0=None):
+        t_len, n = x.shape[0], x.shape[1]
+        steps = [list(range(t_len)) if lengths is None else
+                 [t for t in range(t_len) if t < lengths[b]] for b in range(n)]
+        pos, ws, bs = 0, [], []
+        for layer in range(layers):
+            ins = x.shape[2] if layer == 0 else hidden * dirs
+            for _ in range(dirs):
+                wx = params[pos:pos + ngate * hidden * ins].reshape(ngate * hidden, ins)
+                pos += ngate * hidden * ins
+                wh = params[pos:pos + ngate * hidden * hidden].reshape(ngate * hidden, hidden)
+                pos += ngate * hidden * hidden
+                ws.append((wx, wh))
+        for _ in range(layers * dirs):
+            bs.append((params[pos:pos + ngate * hidden],
+                       params[pos + ngate * hidden:pos + 2 * ngate * hidden]))
+            pos += 2 * ngate * hidden
+        seq, hs, cs = x, [], []
+        for layer in range(layers):
+            outs = []
+            for d in range(dirs):
+                k = layer * dirs + d
+                rows, hfin, cfin = [], [], []
+                for b in range(n):  # one sequence at a time: lengths differ
+                    h = h0[k, b:b + 1]
+                    c = c0[k, b:b + 1] if c0 is not None else None
+                    order = steps[b] if d == 0 else steps[b][::-1]
+                    col = {}
+                    for t in order:
+                        h, c = cell(seq[t, b:b + 1], h, c, *ws[k], *bs[k])
+                        col[t] = h[0]
+                    rows.append(jnp.stack([col.get(t, jnp.zeros(hidden, x.dtype))
+                                           for t in range(t_len)]))
+                    hfin.append(h[0])
+                    cfin.append(c[0] if c is not None else None)
+                outs.append(jnp.stack(rows, 1))
+                hs.append(jnp.stack(hfin))
+                if c0 is not None:
+                    cs.append(jnp.stack(cfin))
+            seq = jnp.concatenate(outs, -1)
+        res = (seq, jnp.stack(hs))
+        return res + (jnp.stack(cs),) if c0 is not None else res
+    return f
+
+
+def param_size_rnn(mode, layers, inputs, hidden, dirs=1):
+    """Length of MXNet's flat RNN parameter vector (weights, then biases)."""
+    g = {"rnn_tanh": 1, "rnn_relu": 1, "lstm": 4, "gru": 3}[mode]
+    return sum(dirs * g * hidden * ((inputs if k == 0 else hidden * dirs) + hidden + 2)
+               for k in range(layers))
+
+
+_RX = nz((3, 2, 3), 150)
+add(
+    case("RNN", [_RX, uni((param_size_rnn("gru", 1, 3, 2),), 151), nz((1, 2, 2), 152, 0.1, 0.5)],
+         rnn_ref("gru", 1, 1, 2),
+         {"state_size": 2, "num_layers": 1, "mode": "gru", "state_outputs": True}),
+    case("RNN", [_RX, uni((param_size_rnn("lstm", 2, 3, 2, 2),), 153),
+                 nz((4, 2, 2), 154, 0.1, 0.5), nz((4, 2, 2), 155, 0.1, 0.5)],
+         rnn_ref("lstm", 2, 2, 2),
+         {"state_size": 2, "num_layers": 2, "bidirectional": True, "mode": "lstm",
+          "state_outputs": True}, tag="lstm-2layer-bidir"),
+    case("RNN", [_RX, uni((param_size_rnn("rnn_tanh", 1, 3, 2, 2),), 156),
+                 nz((2, 2, 2), 157, 0.1, 0.5)],
+         lambda x, p, h: rnn_ref("rnn_tanh", 1, 2, 2)(x, p, h)[0],
+         {"state_size": 2, "num_layers": 1, "bidirectional": True, "mode": "rnn_tanh"},
+         tag="tanh-bidir"),
+    # relu: every pre-activation stays away from 0 (smallest |a| is about 0.009, far above
+    # the central-difference step)
+    case("RNN", [_RX, uni((param_size_rnn("rnn_relu", 1, 3, 2),), 158),
+                 nz((1, 2, 2), 159, 0.1, 0.5)],
+         rnn_ref("rnn_relu", 1, 1, 2),
+         {"state_size": 2, "num_layers": 1, "mode": "rnn_relu", "state_outputs": True},
+         tag="relu"),
+    case("RNN", [_RX, uni((param_size_rnn("gru", 1, 3, 2, 2),), 160),
+                 nz((2, 2, 2), 161, 0.1, 0.5), np.array([2.0, 3.0])],
+         lambda x, p, h, ln: rnn_ref("gru", 1, 2, 2, lengths=(2, 3))(x, p, h),
+         {"state_size": 2, "num_layers": 1, "bidirectional": True, "mode": "gru",
+          "state_outputs": True, "use_sequence_length": True}, wrt=(0, 1, 2),
+         tag="gru-length"),
+    # dropout between layers is random in training: predict mode here (see test_rnn_op.py)
+    case("RNN", [_RX, uni((param_size_rnn("rnn_tanh", 2, 3, 2),), 162),
+                 nz((2, 2, 2), 163, 0.1, 0.5)],
+         lambda x, p, h: rnn_ref("rnn_tanh", 2, 1, 2)(x, p, h)[0],
+         {"state_size": 2, "num_layers": 2, "mode": "rnn_tanh", "p": 0.5}, tag="dropout-predict",
+         train=False),
+)
+
+
 # ----------------------------------------------------------------------------- policies
 # Operators linear in every differentiable input (data movement, sums, selections): the
 # second derivative is identically zero, so the second-order check only shows that

@@ -149,6 +149,13 @@ def reset_global_state(mx):
     if rnd is not None and hasattr(rnd, "set_stream"):
         rnd.set_stream("jax")
         rnd.seed(0)
+    # 6. automatic names (dense0_, fullyconnected0, lstm0_...): fresh counters, no open scope
+    import mxcompat.name as _names
+    _names.NameManager._current.value = _names.NameManager()
+    import sys
+    block_mod = sys.modules.get("mxcompat.gluon.block")
+    if block_mod is not None:
+        block_mod._BlockScope._local.value = None
 
 
 @pytest.fixture

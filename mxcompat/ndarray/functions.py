@@ -43,6 +43,7 @@ def zeros(shape, ctx=None, dtype=None, stype=None, **kwargs) -> NDArray:
         raise NotImplementedError(f"sparse storage type '{stype}' (nd.zeros) is not "
                                   "supported by mxcompat yet")
     dt = _dt.dtype_name(_dt.to_dtype(dtype))
+    kwargs.pop("name", None)
     return _create("_zeros", ctx, kwargs.pop("out", None),
                    shape=_known_shape("_zeros", shape, dt, ctx), dtype=dt, **kwargs)
 
@@ -50,6 +51,7 @@ def zeros(shape, ctx=None, dtype=None, stype=None, **kwargs) -> NDArray:
 def ones(shape, ctx=None, dtype=None, **kwargs) -> NDArray:
     """An array of ones (float32 unless ``dtype`` says otherwise)."""
     dt = _dt.dtype_name(_dt.to_dtype(dtype))
+    kwargs.pop("name", None)
     return _create("_ones", ctx, kwargs.pop("out", None),
                    shape=_known_shape("_ones", shape, dt, ctx), dtype=dt, **kwargs)
 

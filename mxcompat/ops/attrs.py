@@ -226,7 +226,8 @@ def parse_attrs(op, kwargs: dict) -> dict:
     for key, value in kwargs.items():
         spec = specs.get(key)
         if spec is None:
-            if key in op.ignored_attrs or not op.strict:
+            if key in op.ignored_attrs or not op.strict or (
+                    key.startswith("__") and key.endswith("__")):  # hidden attributes
                 continue
             raise MXNetError(
                 f"Cannot find argument '{key}', Possible Arguments:\n----------------\n"

@@ -1,0 +1,30 @@
+import mxnet as mx
+import numpy as np
+from mxnet import nd
+from mxnet.gluon import data as gdata
+
+ds = gdata.ArrayDataset(nd.arange(6).reshape((3, 2)), nd.arange(3), [7, 8, 9])
+print(len(ds))
+print(ds[1][0], ds[1][1], ds[1][2])
+print(type(ds[1][1]).__name__, ds[1][1].dtype, type(ds[1][2]).__name__)
+single = gdata.ArrayDataset(np.arange(4, dtype=np.float64))
+print(single[2], len(single))
+sd = gdata.SimpleDataset([10, 11, 12, 13, 14])
+print(sd[3], len(sd))
+print([sd.transform(lambda x: x * 2)[i] for i in range(5)])
+eager = sd.transform(lambda x: x + 1, lazy=False)
+print(type(eager).__name__, [eager[i] for i in range(len(eager))])
+pairs = gdata.SimpleDataset([(1, 'a'), (2, 'b')])
+print(pairs.transform_first(lambda x: x * 10)[1])
+print(pairs.transform(lambda x, y: y + str(x))[0])
+print([sd.filter(lambda x: x % 2 == 0)[i] for i in range(3)])
+print([sd.shard(2, 0)[i] for i in range(len(sd.shard(2, 0)))], [sd.shard(2, 1)[i] for i in range(len(sd.shard(2, 1)))])
+print(len(sd.take(2)), len(sd.take(None)), len(sd.take(100)))
+print(list(gdata.BatchSampler(gdata.SequentialSampler(7), 3, 'keep')))
+print(list(gdata.BatchSampler(gdata.SequentialSampler(7), 3, 'discard')))
+bs = gdata.BatchSampler(gdata.SequentialSampler(7), 3, 'rollover')
+print(list(bs), len(bs), list(bs))
+print(list(gdata.SequentialSampler(3, 5)), len(gdata.SequentialSampler(3, 5)))
+print(sorted(int(i) for i in gdata.RandomSampler(6)), len(gdata.RandomSampler(6)))
+print(list(gdata.FilterSampler(lambda x: x > 11, sd)))
+print([sd.sample(gdata.SequentialSampler(2, 1))[i] for i in range(2)])

@@ -1,0 +1,31 @@
+import mxnet as mx
+import numpy as np
+from mxnet import nd
+from mxnet.gluon.data.vision import transforms as T
+
+img = (nd.arange(5 * 6 * 3).reshape((5, 6, 3)) * 2).astype('uint8')
+print(T.ToTensor()(img))
+print(T.ToTensor()(img.expand_dims(0)).shape)
+print(T.Normalize(mean=(0.5, 0.4, 0.3), std=(0.2, 0.25, 0.5))(T.ToTensor()(img))[:, 1])
+print(T.Normalize(0.5, 0.5)(T.ToTensor()(img)).shape)
+print(T.Cast('float16')(img).dtype, T.Cast()(img).dtype)
+f = img.astype('float32')
+print(T.Resize((4, 3))(f))
+print(T.Resize(4, keep_ratio=True)(f).shape, T.Resize(4)(f).shape)
+print(T.Resize((8, 7), interpolation=2)(f)[3])
+print(T.Resize((3, 2), interpolation=0)(img))
+print(T.CenterCrop(3)(f))
+print(T.CenterCrop((4, 2))(img).shape)
+print(T.CropResize(1, 2, 3, 2)(img))
+print(T.CropResize(0, 0, 4, 4, size=(2, 2), interpolation=1)(f))
+print(nd.image.flip_left_right(img)[0], nd.image.flip_top_bottom(img)[:, 0])
+print(T.RandomBrightness(0)(img).asnumpy().tolist() == img.asnumpy().tolist())
+print(nd.image.random_brightness(f, 0.6, 0.6)[0])
+print(nd.image.random_contrast(f, 0.7, 0.7)[1])
+print(nd.image.random_saturation(f, 0.3, 0.3)[2])
+print(nd.image.random_hue(f, 0.25, 0.25)[3])
+print(nd.image.adjust_lighting(f, alpha=(0.1, -0.2, 0.3))[4])
+seq = T.Compose([T.Resize((4, 4)), T.ToTensor(), T.Normalize(0.5, 0.25)])
+print(seq)
+print(seq(f))
+T.CropResize(0, 0, 4, 4, size=(2, 2))(f)

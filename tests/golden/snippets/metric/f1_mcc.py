@@ -1,0 +1,31 @@
+import mxnet as mx
+from mxnet import nd
+p1 = nd.array([[0.3, 0.7], [0.6, 0.4], [0.1, 0.9], [0.8, 0.2], [0.2, 0.8]])
+l1 = nd.array([1, 1, 1, 0, 0])
+p2 = nd.array([[0.9, 0.1], [0.4, 0.6], [0.7, 0.3]])
+l2 = nd.array([0, 1, 1])
+for cls in (mx.metric.F1, mx.metric.MCC):
+    for avg in ('macro', 'micro'):
+        m = cls(average=avg)
+        print(cls.__name__, avg, m.get(), m.num_inst)
+        m.update([l1], [p1])
+        print(m.get(), m.get_global(), m.num_inst, m.global_num_inst)
+        m.update([l2], [p2])
+        print(m.get(), m.get_global(), m.num_inst, m.global_num_inst)
+        m.reset_local()
+        print(m.get(), m.get_global())
+        m.update([l2, l1], [p2, p1])
+        print(m.get(), m.get_global())
+        m.reset()
+        print(m.get(), m.get_global(), m.num_inst, m.sum_metric)
+f = mx.metric.F1()
+f.update([nd.array([0, 0])], [nd.array([[0.9, 0.1], [0.8, 0.2]])])
+print(f.get(), f.metrics.precision, f.metrics.recall, f.metrics.fscore)
+f = mx.metric.F1(average='micro')
+f.update([l1], [p1])
+print(f.metrics.true_positives, f.metrics.false_positives, f.metrics.false_negatives,
+      f.metrics.true_negatives, f.metrics.total_examples, f.metrics.precision, f.metrics.recall)
+m = mx.metric.MCC()
+m.update([nd.array([1, 1])], [nd.array([[0.1, 0.9], [0.2, 0.8]])])
+print(m.get())
+print(mx.metric.create('f1').get_config(), mx.metric.create('mcc').name)
