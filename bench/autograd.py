@@ -119,8 +119,8 @@ def run_jax():
         return [p - 0.1 * g for p, g in zip(params, grads)], loss
 
     rs = np.random.RandomState(0)
-    params = [jnp.asarray(rs.normal(0, 0.05, (256, 784)), jnp.float32), jnp.zeros(256),
-              jnp.asarray(rs.normal(0, 0.05, (10, 256)), jnp.float32), jnp.zeros(10)]
+    params = [jnp.asarray(rs.normal(0, 0.05, (256, 784)), jnp.float32), jnp.zeros(256, jnp.float32),
+              jnp.asarray(rs.normal(0, 0.05, (10, 256)), jnp.float32), jnp.zeros(10, jnp.float32)]
     X = jnp.asarray(rs.uniform(0, 1, (64, 784)), jnp.float32)
     Y = jnp.asarray(rs.randint(0, 10, (64,)))
     state = [params]

@@ -68,10 +68,10 @@ def make_jax_step():
 
     rs = np.random.RandomState(0)
     f32 = lambda a: jnp.asarray(a, jnp.float32)  # noqa: E731
-    params = [f32(rs.normal(0, 0.1, (20, 1, 5, 5))), jnp.zeros(20),
-              f32(rs.normal(0, 0.05, (50, 20, 5, 5))), jnp.zeros(50),
-              f32(rs.normal(0, 0.02, (500, 800))), jnp.zeros(500),
-              f32(rs.normal(0, 0.05, (10, 500))), jnp.zeros(10)]
+    params = [f32(rs.normal(0, 0.1, (20, 1, 5, 5))), jnp.zeros(20, jnp.float32),
+              f32(rs.normal(0, 0.05, (50, 20, 5, 5))), jnp.zeros(50, jnp.float32),
+              f32(rs.normal(0, 0.02, (500, 800))), jnp.zeros(500, jnp.float32),
+              f32(rs.normal(0, 0.05, (10, 500))), jnp.zeros(10, jnp.float32)]
     X = f32(rs.uniform(0, 1, (64, 1, 28, 28)))
     Y = jnp.asarray(rs.randint(0, 10, (64,)))
     state = [params, None]

@@ -293,6 +293,19 @@ def _topo(head_entries) -> list:
 
 
 _jit_add = jax.jit(jnp.add)
+_ONES: dict = {}
+
+
+def _ones(h):
+    """The default head gradient: ones like ``h`` (cached: made once per shape/device)."""
+    arr = h._array
+    key = (arr.shape, arr.dtype, getattr(arr, "sharding", None))
+    v = _ONES.get(key)
+    if v is None:
+        if len(_ONES) > 256:
+            _ONES.clear()
+        v = _ONES[key] = jnp.ones_like(arr)
+    return v
 
 
 def _accumulate(store: dict, key, value, add_fn):
@@ -329,7 +342,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
             add = _jit_add
         for h, e, g in zip(heads, head_entries, head_grads):
             if g is None:
-                gval = jnp.ones(h.shape, h._dtype)
+                gval = _ones(h)
             else:
                 gval = g._array
                 if gval.shape != tuple(h.shape):
