@@ -155,7 +155,7 @@ def test_tuple_outputs_and_extra_inputs():
     b.hybridize()
     x, y = _x((4, 3)), _x((4, 2), 1)
     ra, rb = a(x, y), b(x, y)
-    assert isinstance(rb, tuple) and isinstance(rb[1], list) and len(rb[1]) == 2
+    assert isinstance(rb, list) and isinstance(rb[1], list) and len(rb[1]) == 2
     for u, v in zip([ra[0]] + ra[1], [rb[0]] + rb[1]):
         np.testing.assert_allclose(u.asnumpy(), v.asnumpy(), rtol=1e-6)
 

@@ -56,6 +56,21 @@ class _Fused:
                 cts.append(c)
             if not anything:
                 continue
+            if getattr(vjp, "fused_pull", None) is not None:   # a hybridized block
+                grads = vjp.fused_pull(inputs[i], cts)
+                gi = iter(grads)
+                for p, m in zip(pd, vjp.mask):
+                    g = next(gi) if m else None
+                    if p is None or g is None:
+                        continue
+                    if p[0] == -1:
+                        if self.leaf_reqs[p[1]] == "null":
+                            continue
+                        touched.add(p[1])
+                        acc(("L", p[1]), g)
+                    else:
+                        acc(p, g)
+                continue
             if not any(vjp.mask):  # non-differentiable: 'write' leaves get zeros
                 for p in pd:
                     if p is not None and p[0] == -1 and self.leaf_reqs[p[1]] == "write":
@@ -88,8 +103,15 @@ def _structure(order, head_entries, Entry, Leaf, VJP):
     dyns = []
     for i, n in enumerate(order):
         vjp = n.vjp
-        if type(vjp) is not VJP or not n.live:
+        if not n.live:
             return None
+        if type(vjp) is not VJP:
+            rule = getattr(vjp, "fusable", None)   # a hybridized block's residual pullback
+            if rule is None:
+                return None
+            parts_rule, residuals = rule()
+        else:
+            parts_rule, residuals = vjp, n.inputs
         index[id(n)] = i
         pd = []
         for p in n.parents:
@@ -107,8 +129,8 @@ def _structure(order, head_entries, Entry, Leaf, VJP):
                 pd.append((-1, k))
             else:
                 pd.append(None)
-        parts.append((vjp, n.train, tuple(pd), n.out_avals))
-        inputs.append(n.inputs)
+        parts.append((parts_rule, n.train, tuple(pd), n.out_avals))
+        inputs.append(residuals)
         dyns.append(n.dyn)
     heads = []
     for e in head_entries:

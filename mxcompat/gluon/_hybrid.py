@@ -97,6 +97,7 @@ class _Entry:
         self.forward_vjp = jax.jit(self._pure_vjp) if mask is not None else None
         self.backward = jax.jit(lambda vjp_fn, cts: vjp_fn(cts))
         self._bwd_op = None
+        self.fused_rule = _FusedRule(self)
 
     # the traced body ---------------------------------------------------------------
     def _pure(self, key, p_arrays, x_arrays):
@@ -174,6 +175,20 @@ class _Entry:
         return self._bwd_op
 
 
+class _FusedRule:
+    """How the fused backward pulls a cotangent through calls of one signature."""
+
+    __slots__ = ("entry", "mask")
+
+    def __init__(self, entry: _Entry):
+        self.entry = entry
+        self.mask = entry.mask
+
+    def fused_pull(self, vjp_fn, cts):
+        fcts = [c for c, isf in zip(cts, self.entry.out_float) if isf]
+        return vjp_fn(fcts)
+
+
 class _BlockVJP:
     """Tape rule of one hybridized call: the residuals of its compiled forward."""
 
@@ -184,6 +199,11 @@ class _BlockVJP:
         self.entry = entry
         self.mask = entry.mask
         self.vjp_fn = vjp_fn
+
+    def fusable(self):
+        """(the rule shared by every call of this signature, this call's residuals): lets
+        the fused backward (autograd/fused.py) include this node in its one call."""
+        return self.entry.fused_rule, self.vjp_fn
 
     def pullback(self, node, cts, create_graph: bool):
         entry = self.entry
