@@ -30,11 +30,15 @@ except ImportError:  # pragma: no cover - while the modules are being written
 # The rest of the API loads on first use (``mx.gluon``, ``mx.optimizer``, ...).
 _LAZY = ("optimizer", "lr_scheduler", "metric", "io", "gluon", "image", "symbol", "sym",
          "module", "mod", "model", "callback", "kvstore", "kv", "test_utils", "name",
-         "attribute", "recordio", "visualization", "viz", "util", "profiler", "engine")
+         "attribute", "recordio", "visualization", "viz", "util", "profiler", "engine",
+         "executor")
 _LAZY_ALIAS = {"sym": "symbol", "mod": "module", "kv": "kvstore", "viz": "visualization"}
 
 
 def __getattr__(name: str):
+    if name == "AttrScope":
+        from .attribute import AttrScope
+        return AttrScope
     if name in _LAZY:
         import importlib
         try:

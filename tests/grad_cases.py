@@ -1075,3 +1075,51 @@ zcase("_histogram", [X], {"bin_cnt": 3, "range": (-1.0, 1.0)})
 zcase("_ravel_multi_index", [np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 3.0]])], {"shape": (3, 4)})
 zcase("_unravel_index", [np.array([0.0, 5.0, 11.0])], {"shape": (3, 4)})
 zcase("argmin", [X], {"axis": 0})
+# image operators with gradients (even sizes: MXNet's flips zero the middle row/column of
+# odd sizes, which the references below do not model)
+_IMG_D = nz((4, 6, 3), 43)
+add(
+    case("_image_normalize", [nz((3, 4, 6), 44)],
+         lambda x: (x - jnp.array([0.125, 0.25, 0.5])[:, None, None])
+         / jnp.array([1.0, 2.0, 4.0])[:, None, None],
+         {"mean": (0.125, 0.25, 0.5), "std": (1.0, 2.0, 4.0)}),
+    case("_image_crop", [_IMG_D], lambda x: x[1:3, 2:5], {"x": 2, "y": 1, "width": 3,
+                                                          "height": 2}),
+    case("_image_flip_left_right", [_IMG_D], lambda x: x[:, ::-1]),
+    case("_image_flip_top_bottom", [_IMG_D], lambda x: x[::-1]),
+)
+# image operators (mx.nd.image): HWC images
+_IMG = pos((4, 6, 3), 41)
+_CHW = pos((3, 4, 6), 42)
+zcase("_image_to_tensor", [_IMG])
+zcase("_image_resize", [_IMG], {"size": (3, 2)})
+zcase("_image_adjust_lighting", [_IMG], {"alpha": (0.1, 0.2, 0.3)})
+zcase("_image_random_brightness", [_IMG], {"min_factor": 0.5, "max_factor": 1.5})
+zcase("_image_random_contrast", [_IMG], {"min_factor": 0.5, "max_factor": 1.5})
+zcase("_image_random_saturation", [_IMG], {"min_factor": 0.5, "max_factor": 1.5})
+zcase("_image_random_hue", [_IMG], {"min_factor": -0.1, "max_factor": 0.1})
+zcase("_image_random_color_jitter", [_IMG], {"brightness": 0.2, "contrast": 0.2,
+                                             "saturation": 0.2, "hue": 0.1})
+zcase("_image_random_lighting", [_IMG], {"alpha_std": 0.05})
+# optimizer update operators: no gradient. The mp_* ones run in float64 throughout here
+# (the table compares gradients at float64 precision).
+_OW, _OG, _OS = X, X * 0.5, np.abs(X) * 0.1 + 0.05
+_OR1, _OR2 = np.array([1.0]), np.array([2.0])
+_OP = {"lr": 0.1, "wd": 0.01}
+zcase("sgd_update", [_OW, _OG], _OP)
+zcase("sgd_mom_update", [_OW, _OG, _OS], dict(_OP, momentum=0.9))
+zcase("mp_sgd_update", [_OW, _OG, _OW * 1.0], _OP)
+zcase("mp_sgd_mom_update", [_OW, _OG, _OS, _OW * 1.0], dict(_OP, momentum=0.9))
+zcase("nag_mom_update", [_OW, _OG, _OS], dict(_OP, momentum=0.9))
+zcase("mp_nag_mom_update", [_OW, _OG, _OS, _OW * 1.0], dict(_OP, momentum=0.9))
+zcase("signsgd_update", [_OW, _OG], _OP)
+zcase("signum_update", [_OW, _OG, _OS], dict(_OP, momentum=0.9))
+zcase("adam_update", [_OW, _OG, _OS, _OS], _OP)
+zcase("rmsprop_update", [_OW, _OG, _OS], _OP)
+zcase("rmspropalex_update", [_OW, _OG, _OS + 1, _OS * 0.1, _OS], _OP)
+zcase("ftrl_update", [_OW, _OG, _OS, _OS], _OP)
+zcase("ftml_update", [_OW, _OG, _OS + 0.5, _OS, _OS], dict(_OP, t=2))
+zcase("lamb_update_phase1", [_OW, _OG, _OS, _OS], {"t": 2, "wd": 0.01})
+zcase("lamb_update_phase2", [_OW, _OG, _OR1, _OR2], {"lr": 0.1})
+zcase("mp_lamb_update_phase1", [_OW, _OG, _OS, _OS, _OW * 1.0], {"t": 2, "wd": 0.01})
+zcase("mp_lamb_update_phase2", [_OW, _OG, _OR1, _OR2, _OW * 1.0], {"lr": 0.1})

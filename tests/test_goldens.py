@@ -149,7 +149,15 @@ def reset_global_state(mx):
     if rnd is not None and hasattr(rnd, "set_stream"):
         rnd.set_stream("jax")
         rnd.seed(0)
-    # 6. automatic names (dense0_, fullyconnected0, lstm0_...): fresh counters, no open scope
+    # 6. the optimizer registry (a snippet may register its own optimizers)
+    import sys as _sys
+    opt_mod = _sys.modules.get("mxcompat.optimizer.base")
+    if opt_mod is not None:
+        reg = opt_mod.Optimizer.opt_registry
+        _INIT_REGISTRY.setdefault("optimizers", dict(reg))
+        reg.clear()
+        reg.update(_INIT_REGISTRY["optimizers"])
+    # 7. automatic names (dense0_, fullyconnected0, lstm0_...): fresh counters, no open scope
     import mxcompat.name as _names
     _names.NameManager._current.value = _names.NameManager()
     import sys

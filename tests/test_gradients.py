@@ -501,6 +501,13 @@ def test_random_operator_gradient(name):
         (y,), (g,), hg = _grad_of(fn, [x])
         src = [int(np.flatnonzero((y == row).all(axis=1))[0]) for row in x]
         _close(g, hg[src], 0, 0, "each row gets the head gradient of where it went")
+    elif name in ("_image_random_flip_left_right", "_image_random_flip_top_bottom"):
+        x = gc.nz((4, 6, 3), 45)
+        (y,), (g,), hg = _grad_of(fn, [x])
+        axis = 1 if name.endswith("left_right") else 0
+        flipped = np.array_equal(y, np.flip(x, axis))
+        assert flipped or np.array_equal(y, x)
+        _close(g, np.flip(hg, axis) if flipped else hg, 0, 0, "a flip's gradient flips back")
     else:
         pytest.fail(f"no gradient property known for the random operator {name}: add one here "
                     f"or a case in grad_cases.py")

@@ -296,3 +296,17 @@ def test_registry_metadata():
     assert REGISTRY["Softmax"] is REGISTRY["SoftmaxOutput"]
     assert REGISTRY["ctc_loss"] is REGISTRY["CTCLoss"]
     assert REGISTRY["Dropout"].needs_key and REGISTRY["Dropout"].train_aware
+
+
+def test_elu_selu_gradient_at_zero_is_mxnets():
+    # MXNet 1.9.1: d elu/dx at 0 is alpha; d selu/dx at 0 is lambda*alpha (oracle)
+    x = mx.nd.array([-1.0, 0.0, 2.0])
+    grads = {}
+    for act, kw in (("elu", {"slope": 0.5}), ("selu", {})):
+        x.attach_grad()
+        with mx.autograd.record():
+            y = mx.nd.LeakyReLU(x, act_type=act, **kw)
+        y.backward()
+        grads[act] = x.grad.asnumpy()
+    np.testing.assert_allclose(grads["elu"], [0.5 * np.exp(-1.0), 0.5, 1.0], rtol=1e-6)
+    assert abs(grads["selu"][1] - 1.7580993) < 1e-6 and abs(grads["selu"][2] - 1.050701) < 1e-6

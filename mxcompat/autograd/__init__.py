@@ -137,9 +137,10 @@ def grad(heads, variables, head_grads=None, retain_graph=None, create_graph: boo
 def get_symbol(x):
     """The recorded history of ``x`` as a Symbol."""
     assert isinstance(x, NDArray), \
-        f"get_symbol: Invalid argument type, expecting {NDArray}, got {type(x)}"
-    raise NotImplementedError("autograd.get_symbol needs mx.sym (Symbol), which mxcompat "
-                              "does not provide yet")
+        ("get_symbol: Invalid argument type, expecting <class 'mxnet.ndarray.ndarray.NDArray'>, "
+         f"got {type(x)}")
+    from ..symbol.from_tape import get_symbol as _get_symbol
+    return _get_symbol(x)
 
 
 # -- wiring into the eager dispatcher and the NDArray class ----------------------------

@@ -248,12 +248,12 @@ def call(block, args: tuple) -> Any:
         # deferred shapes: one eager pass (not recorded) infers and initialises them
         with _Eager():
             st = _tape.state
-            prev = st.recording
-            st.recording = False
+            prev = (st.recording, st.training)
+            st.recording, st.training = False, False   # (no BatchNorm statistics update)
             try:
                 block.forward(*args)
             finally:
-                st.recording = prev
+                st.recording, st.training = prev
     p_nds = [p.data(ctx) for p in params]
     training = bool(_tape.state.training)
     recording = _tape.state.recording
@@ -279,8 +279,14 @@ def call(block, args: tuple) -> Any:
         outs, updates, vjp_fn = entry.forward_vjp(key, p_arrays, x_arrays)
     else:
         outs, updates = entry.forward(key, p_arrays, x_arrays)
-    for i, new in updates.items():
-        p_nds[i]._set(new)
+    if updates:  # auxiliary states (BatchNorm statistics): not user writes into the graph
+        from ..ndarray import ndarray as _ndm
+        hook, _ndm._write_hook = _ndm._write_hook, None
+        try:
+            for i, new in updates.items():
+                p_nds[i]._set(new)
+        finally:
+            _ndm._write_hook = hook
     out_nds = [_wrap(o, ctx) for o in outs]
     if recording:
         for i, p in enumerate(parents):

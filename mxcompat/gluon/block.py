@@ -15,9 +15,10 @@ from typing import Any, Callable
 
 from .. import name as _name
 from .. import ndarray as nd
-from ..context import Context
+from ..context import Context, _set_current_context, current_context
 from ..ndarray.ndarray import NDArray
-from .parameter import DeferredInitializationError, Parameter, ParameterDict
+from . import _hybrid
+from .parameter import DeferredInitializationError, Parameter, ParameterDict, _shape_known
 
 __all__ = ["Block", "HybridBlock", "SymbolBlock"]
 
@@ -77,6 +78,17 @@ class _BlockScope:
         _BlockScope._local.value = self._old_scope
 
 
+def _type_str(obj: Any) -> str:
+    """``str(type(obj))`` as MXNet shows it: our classes under their ``mxnet`` module name."""
+    klass = type(obj)
+    mod = klass.__module__
+    if mod == "mxcompat" or mod.startswith("mxcompat."):
+        mod = "mxnet" + mod[len("mxcompat"):]
+    if mod == "builtins":
+        return str(klass)
+    return "<class '%s.%s'>" % (mod, klass.__qualname__)
+
+
 def _indent(s: str, n: int) -> str:
     lines = s.split("\n")
     if len(lines) == 1:
@@ -128,16 +140,18 @@ class Block:
         if hasattr(self, name):
             existing = getattr(self, name)
             if isinstance(existing, (Parameter, Block)) and not isinstance(value, type(existing)):
-                raise TypeError("Changing attribute type for {name} from {type1} to {type2} "
-                                "is not allowed.".format(name=name, type1=type(existing),
-                                                         type2=type(value)))
+                # (MXNet's message has no space before "is")
+                raise TypeError("Changing attribute type for {name} from {type1} to {type2}"
+                                "is not allowed.".format(name=name, type1=_type_str(existing),
+                                                         type2=_type_str(value)))
         if isinstance(value, Block):
             self.register_child(value, name)
         elif isinstance(value, Parameter):
+            # (MXNet leaves the %s of this message unformatted)
             assert name not in self._reg_params, (
                 "Overriding Parameter attribute %s is not allowed. If you want to share "
                 "parameters between blocks, please set 'params' at Block construction "
-                "instead." % name)
+                "instead.")
             self._reg_params[name] = value
         super().__setattr__(name, value)
 
@@ -222,21 +236,27 @@ class Block:
         for p in self.params.values():
             p.cast(dtype)
 
-    def zero_grad(self) -> None:
-        self.collect_params().zero_grad()
+    def save(self, prefix: str) -> None:
+        raise NotImplementedError("Block.save (model structure and parameters as "
+                                  "'<prefix>-model.json'/'-model.params') is not supported by "
+                                  "mxcompat; use save_parameters")
 
-    def reset_ctx(self, ctx) -> None:
-        self.collect_params().reset_ctx(ctx)
+    def load(self, prefix: str) -> None:
+        raise NotImplementedError("Block.load (model structure and parameters from "
+                                  "'<prefix>-model.json'/'-model.params') is not supported by "
+                                  "mxcompat; use load_parameters")
+
+    def register_op_hook(self, callback, monitor_all: bool = False):
+        raise NotImplementedError("Block.register_op_hook is not supported by mxcompat")
 
     # ------------------------------------------------------------------ save / load
     def save_parameters(self, filename: str, deduplicate: bool = False) -> None:
         """Save parameters under their structural names (``0.weight``), MXNet's format."""
         params = self._collect_params_with_prefix()
         if deduplicate:
-            seen: dict = {}
-            for key, val in params.items():
-                seen.setdefault(id(val), key)
-            params = {k: v for k, v in params.items() if seen[id(v)] == k}
+            # a shared parameter is saved once, under the last of its names (as MXNet)
+            last = {id(val): key for key, val in params.items()}
+            params = {k: v for k, v in params.items() if last[id(v)] == k}
         nd.save(filename, {key: val._reduce() for key, val in params.items()})
 
     def save_params(self, filename: str) -> None:
@@ -247,9 +267,8 @@ class Block:
         try:
             self.collect_params().save(filename, strip_prefix=self.prefix)
         except ValueError as e:
-            raise ValueError("%s\nsave_params is deprecated. Using save_parameters may "
-                             "resolve this error." % e.message if hasattr(e, "message")
-                             else str(e)) from None
+            # MXNet 1.9 reads ``e.message`` here, which Python 3 exceptions lack
+            raise AttributeError("'ValueError' object has no attribute 'message'") from e
 
     def load_parameters(self, filename: str, ctx=None, allow_missing: bool = False,
                         ignore_extra: bool = False, cast_dtype: bool = False,
@@ -310,6 +329,59 @@ class Block:
         summary(self, *inputs)
 
 
+_ONE_INPUT = [0]
+
+
+def _input_context(x, args: tuple) -> Context:
+    """The context of the first NDArray among the (nested) arguments."""
+    for leaf in _leaves((x,) + args):
+        if isinstance(leaf, NDArray):
+            return leaf.context
+    if any(type(leaf).__name__ == "Symbol" for leaf in _leaves((x,) + args)):
+        raise NotImplementedError("HybridBlock called on a Symbol")
+    raise ValueError("In HybridBlock, there must be one NDArray or one Symbol in the input. "
+                     "Please check the type of the args.\n")
+
+
+def _leaves(value):
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _leaves(v)
+    else:
+        yield value
+
+
+def _input_format(value, ctxs: list):
+    """MXNet's format of a (nested) argument list: 0 for an NDArray, -1 for None, a list
+    for a list or tuple; other values are refused. Collects the distinct contexts."""
+    if isinstance(value, NDArray):
+        c = value.context
+        if c not in ctxs:
+            ctxs.append(c)
+        return 0
+    if value is None:
+        return -1
+    if isinstance(value, (list, tuple)):
+        return [_input_format(v, ctxs) for v in value]
+    raise ValueError("When hybridized, the input of HybridBlock input must be (nested) list "
+                     "of Symbol or NDArray, but got {} of type {}".format(value, type(value)))
+
+
+def _same_but_trailing_none(a: list, b: list) -> bool:
+    """True when the longer format only adds ``None`` arguments (left to their defaults)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == len(long_):
+        return False
+    return long_[:len(short)] == short and all(f == -1 for f in long_[len(short):])
+
+
+def _as_lists(value):
+    """Tuples in a hybridized block's outputs become lists, as MXNet returns them."""
+    if isinstance(value, (list, tuple)):
+        return [_as_lists(v) for v in value]
+    return value
+
+
 class HybridBlock(Block):
     """A Block written as ``hybrid_forward(F, x, *args, **params)``, which can be compiled
     with ``hybridize()`` into one XLA function."""
@@ -319,6 +391,7 @@ class HybridBlock(Block):
         self._active = False
         self._flags: dict = {}
         self._cached = None   # _hybrid.Compiled state, built on the first hybridized call
+        self._in_format = None   # argument structure fixed by the first hybridized call
 
     def __setattr__(self, name: str, value: Any) -> None:
         super().__setattr__(name, value)
@@ -330,12 +403,13 @@ class HybridBlock(Block):
             raise ValueError(
                 "Children of HybridBlock must also be HybridBlock, but %s has type %s. If you "
                 "are using Sequential, please try HybridSequential instead."
-                % (str(block), str(type(block))))
+                % (str(block), _type_str(block)))
         super().register_child(block, name)
 
     def _changed(self) -> None:
         if getattr(self, "_cached", None) is not None:
             self._cached = None
+        self._in_format = None
 
     def hybridize(self, active: bool = True, static_alloc: bool = False,
                   static_shape: bool = False, **kwargs: Any) -> None:
@@ -346,6 +420,7 @@ class HybridBlock(Block):
         self._active = active
         self._flags = dict(kwargs, static_alloc=static_alloc, static_shape=static_shape)
         self._cached = None
+        self._in_format = None
         if active and (self._forward_hooks or self._forward_pre_hooks):
             warnings.warn('"{block}" is being hybridized while still having forward hook/'
                           'pre-hook. If "{block}" is a child of HybridBlock, the hooks will '
@@ -355,19 +430,28 @@ class HybridBlock(Block):
 
     def cast(self, dtype) -> None:
         self._cached = None
+        self._in_format = None
         super().cast(dtype)
 
     def infer_shape(self, *args) -> None:
         """Fill in the unknown dimensions of this block's parameters from its inputs.
 
         Built-in layers define it; a custom block with deferred-shape parameters of its own
-        must define it too (MXNet infers them through its symbolic graph).
+        must define it too (MXNet infers them through its symbolic graph). A block whose own
+        shapes are known (a container) runs one eager forward pass (not recorded), in which
+        its children infer their shapes and finish their deferred initialisation.
         """
-        pending = [p.name for p in self.params.values() if p._deferred_init and p._data is None]
-        raise NotImplementedError(
-            "mxcompat cannot infer the shapes of the deferred parameters %s of %s: give them "
-            "full shapes, or define %s.infer_shape(*inputs) to set them"
-            % (pending, type(self).__name__, type(self).__name__))
+        pending = [p.name for p in self.params.values() if not _shape_known(p.shape)]
+        if pending:
+            raise NotImplementedError(
+                "mxcompat cannot infer the shapes of the deferred parameters %s of %s: give "
+                "them full shapes, or define %s.infer_shape(*inputs) to set them"
+                % (pending, type(self).__name__, type(self).__name__))
+        for p in self.params.values():
+            p._finish_deferred_init()
+        from .. import autograd
+        with autograd.pause(), _hybrid._Eager():
+            self.forward(*args)
 
     def infer_type(self, *args) -> None:
         """Parameters keep their own dtypes; nothing to infer."""
@@ -384,14 +468,16 @@ class HybridBlock(Block):
     def forward(self, x, *args):
         """Run ``hybrid_forward`` with ``F = mx.nd`` (or the compiled function when
         hybridized)."""
-        from . import _hybrid
+        if type(x) is NDArray and not args:
+            ctx = x._ctx
+        else:
+            ctx = _input_context(x, args)
         if self._active and not _hybrid.eager_here():
-            return _hybrid.call(self, (x,) + args)
-        if not isinstance(x, NDArray):
-            from .. import symbol as _sym  # noqa: F401  (raises until Symbol exists)
-            raise NotImplementedError("HybridBlock called on a Symbol")
-        ctx = x.context
-        with ctx:
+            return self._call_compiled((x,) + args)
+        # (not ``with ctx:``: one Context object may be entered by nested blocks)
+        old_ctx = current_context()
+        _set_current_context(ctx)
+        try:
             try:
                 params = {k: v.data(ctx) for k, v in self._reg_params.items()}
             except DeferredInitializationError:
@@ -400,6 +486,32 @@ class HybridBlock(Block):
                     p._finish_deferred_init()
                 params = {k: v.data(ctx) for k, v in self._reg_params.items()}
             return self.hybrid_forward(nd, x, *args, **params)
+        finally:
+            _set_current_context(old_ctx)
+
+    def _call_compiled(self, args: tuple):
+        """Check the arguments as MXNet's cached graph does, run the compiled function and
+        give its (nested) outputs back as lists."""
+        if len(args) > 1 or type(args[0]) is not NDArray:
+            ctxs: list = []
+            fmt = _input_format(args, ctxs)
+            if len(ctxs) > 1:
+                raise ValueError(
+                    "Find multiple contexts in the input, After hybridized, the HybridBlock "
+                    "only supports one input context. You can print the ele.ctx in the input "
+                    "arguments to inspect their contexts. Find all contexts = {%s}"
+                    % ", ".join(str(c) for c in ctxs))
+        else:
+            fmt = _ONE_INPUT
+        if self._in_format is None:
+            self._in_format = fmt
+        elif fmt != self._in_format and not _same_but_trailing_none(fmt, self._in_format):
+            # (MXNet labels the two formats the other way round)
+            raise ValueError("The argument structure of HybridBlock does not match the "
+                             "cached version. Stored format = {}, input format = {}"
+                             .format(fmt, self._in_format))
+        out = _hybrid.call(self, args)
+        return out if type(out) is NDArray else _as_lists(out)
 
     def hybrid_forward(self, F, x, *args, **kwargs):
         """Override: the computation, written against ``F`` (``mx.nd`` here)."""

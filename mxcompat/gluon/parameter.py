@@ -10,7 +10,6 @@ code that reads ``param.data()`` work unchanged on tracers.
 """
 from __future__ import annotations
 
-import re
 import threading
 import warnings
 from collections import OrderedDict
@@ -76,7 +75,7 @@ class Parameter:
         self._grad_req = None
         if isinstance(shape, int):
             shape = (shape,)
-        self._shape = tuple(shape) if shape is not None else None
+        self._shape = shape      # kept as given (a list stays a list, as in MXNet)
         self.name = name
         self._dtype = dtype
         self.lr_mult = lr_mult
@@ -130,8 +129,6 @@ class Parameter:
 
     @shape.setter
     def shape(self, new_shape) -> None:
-        if new_shape is not None:
-            new_shape = tuple(new_shape)
         if self._shape is None:
             self._shape = new_shape
             return
@@ -140,10 +137,6 @@ class Parameter:
         assert ok, "Expected shape %s is incompatible with given shape %s." % (
             str(new_shape), str(self._shape))
         self._shape = new_shape
-
-    @property
-    def stype(self) -> str:
-        return self._stype
 
     # ------------------------------------------------------------------ initialisation
     def initialize(self, init=None, ctx=None, default_init=None,
@@ -476,11 +469,11 @@ class ParameterDict:
                 existing = getattr(param, k)
                 if k == "shape" and v is not None and len(v) == len(existing):
                     merged, ok = [], True
-                    for a, b in zip(v, existing):
-                        if a != b and a * b != 0:
+                    for a, b in zip(v, existing):   # unknown dims (0, -1) take the other
+                        if a != b and a > 0 and b > 0:
                             ok = False
                             break
-                        merged.append(a if a == b or b == 0 else b)
+                        merged.append(b if a in (0, -1) else a)
                     if ok:
                         param._shape = tuple(merged)
                         continue
@@ -610,13 +603,6 @@ class ParameterDict:
                 continue
             self[name]._load_init(arg_dict[name], ctx, cast_dtype=cast_dtype,
                                   dtype_source=dtype_source)
-
-    def select(self, select: str) -> "ParameterDict":
-        """The parameters whose names match the regular expression ``select``."""
-        pattern = re.compile(select)
-        ret = ParameterDict(self._prefix)
-        ret._params.update((k, v) for k, v in self.items() if pattern.match(k))
-        return ret
 
 
 def _brief_print_list(lst: Iterable, limit: int = 7) -> str:

@@ -97,12 +97,18 @@ def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
 
 
 def _write_back(op: Op, inputs, res):
-    """Store the updated ``mutate`` inputs; return the visible outputs."""
+    """Store the updated ``mutate`` inputs; return the visible outputs. These writes are
+    the operator's own state updates, not user in-place assignments: MXNet allows them
+    while recording, so the autograd in-place check (the write hook) is not run."""
+    from . import ndarray as _ndm
     k = len(op.mutate)
     visible, updates = res[:-k], res[-k:]
-    for name, new in zip(op.mutate, updates):
-        target = inputs[op.inputs.index(name)]
-        target._set(new)
+    hook, _ndm._write_hook = _ndm._write_hook, None
+    try:
+        for name, new in zip(op.mutate, updates):
+            inputs[op.inputs.index(name)]._set(new)
+    finally:
+        _ndm._write_hook = hook
     return visible[0] if len(visible) == 1 else tuple(visible)
 
 

@@ -44,6 +44,16 @@ def _logical(fn):
     return lambda a, b: fn(a != 0, b != 0).astype(a.dtype)
 
 
+def _maximum(a, b):
+    """MXNet's maximum: ``a > b ? a : b`` (NaN as MXNet); a tie sends the gradient to a."""
+    return jnp.where(a >= b, a, b)
+
+
+def _minimum(a, b):
+    """MXNet's minimum: a tie sends the gradient to a."""
+    return jnp.where(a <= b, a, b)
+
+
 BINARY = {
     "add": (jnp.add, ("plus",)),
     "sub": (jnp.subtract, ("minus",)),
@@ -51,8 +61,8 @@ BINARY = {
     "div": (_div, ()),
     "mod": (_mod, ()),
     "power": (_power, ()),
-    "maximum": (jnp.maximum, ()),
-    "minimum": (jnp.minimum, ()),
+    "maximum": (_maximum, ()),
+    "minimum": (_minimum, ()),
     "hypot": (jnp.hypot, ()),
     "equal": (_cmp(jnp.equal), ()),
     "not_equal": (_cmp(jnp.not_equal), ()),
@@ -95,8 +105,8 @@ for _name in ("add", "sub", "mul", "div"):
     register(f"elemwise_{_name}", ("lhs", "rhs"), check=_same_shape_check,
              aliases=("_grad_add",) if _name == "add" else ())(BINARY[_name][0])
 
-register("_maximum", ("lhs", "rhs"), check=_same_shape_check)(jnp.maximum)
-register("_minimum", ("lhs", "rhs"), check=_same_shape_check)(jnp.minimum)
+register("_maximum", ("lhs", "rhs"), check=_same_shape_check)(_maximum)
+register("_minimum", ("lhs", "rhs"), check=_same_shape_check)(_minimum)
 register("_hypot", ("lhs", "rhs"), check=_same_shape_check)(jnp.hypot)
 register("_power", ("lhs", "rhs"), check=_same_shape_check)(_power)
 register("_mod", ("lhs", "rhs"), check=_same_shape_check)(_mod)
@@ -136,8 +146,8 @@ _SCALAR = {
     "_rmod_scalar": (_mod, True, ()),
     "_power_scalar": (_power, False, ()),
     "_rpower_scalar": (_power, True, ()),
-    "_maximum_scalar": (jnp.maximum, False, ()),
-    "_minimum_scalar": (jnp.minimum, False, ()),
+    "_maximum_scalar": (_maximum, False, ()),
+    "_minimum_scalar": (_minimum, False, ()),
     "_hypot_scalar": (jnp.hypot, False, ()),
 }
 for _name, (_fn, _rev, _aliases) in _SCALAR.items():
@@ -160,8 +170,14 @@ def _float_only(fn):
     return op
 
 
+def _abs(x):
+    """|x| with MXNet's gradient sign(x) (0 at 0)."""
+    return x * jnp.sign(x)
+
+
 def _relu(x):
-    return jnp.maximum(x, jnp.zeros((), x.dtype))
+    """``x > 0 ? x : 0`` as MXNet: gradient 0 at 0 (and relu(nan) = 0)."""
+    return jnp.where(x > 0, x, jnp.zeros((), x.dtype))
 
 
 def _sigmoid(x):
@@ -183,7 +199,7 @@ def _rint(x):
 
 
 UNARY = {
-    "abs": (jnp.abs, True), "sign": (jnp.sign, False), "negative": (jnp.negative, True),
+    "abs": (_abs, True), "sign": (jnp.sign, False), "negative": (jnp.negative, True),
     "square": (jnp.square, True), "reciprocal": (_float_only(jnp.reciprocal), True),
     "round": (_float_only(_round_half_away), False), "rint": (_float_only(_rint), False),
     "ceil": (_float_only(jnp.ceil), False), "floor": (_float_only(jnp.floor), False),

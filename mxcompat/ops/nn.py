@@ -169,7 +169,7 @@ def _float_check(arrays, attrs):
 
 
 _ACTS = {
-    "relu": lambda x: jnp.maximum(x, jnp.zeros((), x.dtype)),
+    "relu": lambda x: jnp.where(x > 0, x, jnp.zeros((), x.dtype)),
     "sigmoid": jax.nn.sigmoid,
     "tanh": jnp.tanh,
     "softrelu": jax.nn.softplus,
@@ -222,10 +222,13 @@ def _leaky_relu(data, gamma=None, *, act_type, slope, lower_bound, upper_bound, 
     if act_type == "prelu":
         g = gamma.reshape(()) if gamma.size == 1 else gamma.reshape(_channel_shape(x.ndim, 1))
         return jnp.where(x > 0, x, x * g)
+    # elu/selu: x = 0 takes the exponential branch, whose slope there is what MXNet's
+    # backward gives (alpha, lambda*alpha); positive x is masked out of expm1.
     if act_type == "elu":
-        return jnp.where(x > 0, x, jnp.asarray(slope, x.dtype) * jnp.expm1(jnp.minimum(x, zero)))
+        neg = jnp.expm1(jnp.where(x > 0, zero, x))
+        return jnp.where(x > 0, x, jnp.asarray(slope, x.dtype) * neg)
     if act_type == "selu":
-        neg = _SELU_ALPHA * jnp.expm1(jnp.minimum(x, zero))
+        neg = _SELU_ALPHA * jnp.expm1(jnp.where(x > 0, zero, x))
         return (_SELU_LAMBDA * jnp.where(x > 0, x, neg)).astype(x.dtype)
     if act_type == "gelu":
         xf = x.astype(_acc_dtype(x.dtype))

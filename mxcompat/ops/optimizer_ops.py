@@ -217,19 +217,5 @@ def _mp_lamb_phase2(weight, g, r1, r2, weight32, *, lr, lower_bound, upper_bound
     return w32.astype(weight.dtype)
 
 
-def _dense_unsupported(arrays, attrs):
-    """MXNet implements group_adagrad_update for row_sparse gradients only."""
-    from ..base import MXNetError
-    dev = next(iter(arrays[0].devices())).platform
-    raise MXNetError("Operator _contrib_group_adagrad_update is not implemented for "
-                     f"{'CPU' if dev == 'cpu' else 'GPU'}.")
-
-
-@_reg("_contrib_group_adagrad_update", ("weight", "grad", "history"),
-      {"lr": _dyn(), "rescale_grad": _dyn(1.0), "clip_gradient": Float(-1.0),
-       "epsilon": _dyn(1e-5)}, mutate=("history",), check=_dense_unsupported)
-def _group_adagrad_update(weight, grad, history, *, lr, rescale_grad, clip_gradient, epsilon):
-    """AdaGrad with one accumulated rate per row (dense arrays are refused, as in MXNet;
-    the GroupAdaGrad optimizer uses the rule directly)."""
-    return R.group_adagrad(weight, grad, history, lr=lr, rescale_grad=rescale_grad,
-                           clip=_clip(clip_gradient), eps=epsilon)
+# (MXNet's _contrib_group_adagrad_update accepts row_sparse gradients only - dense input
+# raises there - so it is not registered; the GroupAdaGrad optimizer uses rules.group_adagrad.)

@@ -40,15 +40,10 @@ class Sequential(Block):
         for block in blocks:
             self.register_child(block)
 
-    def forward(self, x, *args):
+    def forward(self, x):
+        # MXNet 1.x passes one value from layer to layer (a tuple output goes on whole)
         for block in self._children.values():
-            x = block(x, *args)
-            args = []
-            if isinstance(x, (tuple, list)):
-                args = x[1:]
-                x = x[0]
-        if args:
-            x = tuple([x] + list(args))
+            x = block(x)
         return x
 
     __repr__ = _children_repr
@@ -79,15 +74,9 @@ class HybridSequential(HybridBlock):
         for block in blocks:
             self.register_child(block)
 
-    def hybrid_forward(self, F, x, *args):
+    def hybrid_forward(self, F, x):
         for block in self._children.values():
-            x = block(x, *args)
-            args = []
-            if isinstance(x, (tuple, list)):
-                args = x[1:]
-                x = x[0]
-        if args:
-            x = tuple([x] + list(args))
+            x = block(x)
         return x
 
     __repr__ = _children_repr
@@ -221,7 +210,7 @@ class HybridLambda(HybridBlock):
 
     def __init__(self, function, prefix=None):
         super().__init__(prefix=prefix)
-        f = _resolve(function, "symbol and ndarray", "HybridLambda")
+        f = _resolve(function, "symbol/ndarray", "HybridLambda")
         if isinstance(f, str):
             self._func = lambda F, *args: getattr(F, f)(*args)
             self._func_name = f

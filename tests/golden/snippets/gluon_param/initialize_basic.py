@@ -1,0 +1,23 @@
+import mxnet as mx
+from mxnet import gluon
+
+p = gluon.Parameter('w', shape=(2, 3), init=mx.init.Constant(0.5))
+p.initialize()
+print(p.data())
+print(p.grad())
+print(p.list_ctx())
+p.initialize()
+p.initialize(init=mx.init.One(), force_reinit=True)
+print(p.data())
+q = gluon.Parameter('q', shape=(2,))
+q.initialize(init=mx.init.Constant(3.0))
+print(q.data())
+r = gluon.Parameter('r', shape=(2,))
+r.initialize(default_init=mx.init.Constant(2.0))
+print(r.data())
+s = gluon.Parameter('s', shape=(2,), init=mx.init.Constant(7.0))
+s.initialize(init=mx.init.One())
+print(s.data())
+t = gluon.Parameter('t', shape=(2,), init='ones')
+t.initialize()
+print(t.data())

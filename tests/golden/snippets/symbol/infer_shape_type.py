@@ -1,0 +1,30 @@
+import mxnet as mx
+d = mx.sym.var('data')
+a = mx.sym.FullyConnected(d, num_hidden=5, name='a')
+b = mx.sym.FullyConnected(a, num_hidden=3, name='b')
+print(b.infer_shape(data=(4, 7)))
+print(b.infer_shape(a_weight=(5, 7)))
+print(b.infer_shape_partial(a_weight=(5, 7)))
+print(b.infer_type(data='float64'))
+print(b.infer_type())
+print(mx.sym.Convolution(d, kernel=(3, 3), num_filter=8, num_group=2).infer_shape(data=(2, 4, 9, 9)))
+print(mx.sym.Deconvolution(d, kernel=(3, 3), num_filter=8, num_group=2).infer_shape(data=(2, 4, 9, 9)))
+print(mx.sym.BatchNorm(d).infer_shape(data=(2, 3, 4)))
+print(mx.sym.GroupNorm(d, num_groups=2).infer_shape(data=(2, 4, 3)))
+print(mx.sym.LayerNorm(d, axis=1).infer_shape(data=(2, 4, 3)))
+print(mx.sym.RNN(d, state_size=5, num_layers=2, mode='lstm', bidirectional=True).infer_shape(data=(7, 2, 3)))
+print(mx.sym.Embedding(d, input_dim=10, output_dim=4).infer_shape(data=(2, 3)))
+print(mx.sym.Embedding(d, input_dim=10, output_dim=4).infer_type(data='int32'))
+print(mx.sym.SoftmaxOutput(d, multi_output=True).infer_shape(data=(2, 4, 5)))
+print(mx.sym.FullyConnected(d, num_hidden=3, flatten=False).infer_shape(data=(2, 4, 5)))
+x = mx.sym.var('x', shape=(2, 3))
+print((x * 2).infer_shape())
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        m = str(e).split('\n')[-1] or str(e)
+        m = m[m.find('Incompatible'):] if 'Incompatible' in m else m
+        print('!! CAUGHT %s: %s' % (type(e).__name__, m))
+check(lambda: b.infer_shape(data=(4, 7), a_weight=(5, 8)))
+check(lambda: (d + mx.sym.var('e')).infer_shape(data=(2, 3), e=(3, 2)))

@@ -1,0 +1,22 @@
+import mxnet as mx
+data = mx.sym.Variable('data')
+fc = mx.sym.FullyConnected(data, num_hidden=4)
+act = mx.sym.Activation(fc, act_type='relu')
+bn = mx.sym.BatchNorm(act)
+out = mx.sym.SoftmaxOutput(bn)
+print(out, out.name)
+print(out.list_arguments())
+print(out.list_outputs())
+print(out.list_auxiliary_states())
+print(out.list_inputs())
+print(out.get_internals())
+print(out.get_internals().list_outputs())
+print(out.get_children())
+print(mx.sym.exp(data).get_children(), data.get_children())
+with mx.name.Prefix('p_'):
+    print(mx.sym.Convolution(data, kernel=(3, 3), num_filter=2, no_bias=True).list_arguments())
+with mx.name.NameManager():
+    print(mx.sym.FullyConnected(data, num_hidden=2).name, mx.sym.Embedding(data, input_dim=3, output_dim=2).list_arguments())
+print(mx.sym.RNN(data, state_size=4, num_layers=1, mode='lstm', name='rnn').list_arguments())
+print(mx.sym.LeakyReLU(data, act_type='prelu', name='pr').list_arguments())
+print(mx.sym.linalg.gemm2(data, data).name, mx.sym.ElementWiseSum(data, data).name, mx.sym.concat(data, data).name)

@@ -1,0 +1,11 @@
+import mxnet as mx
+data = mx.sym.Variable('data')
+net = mx.sym.BatchNorm(mx.sym.FullyConnected(data, num_hidden=3, name='fc'), name='bn')
+js = net.tojson()
+back = mx.sym.load_json(js)
+print(back.tojson() == js)
+print(back.list_arguments(), back.list_auxiliary_states(), back.list_outputs())
+print(back.infer_shape(data=(2, 5)))
+net.save('net-symbol.json')
+again = mx.sym.load('net-symbol.json')
+print(again.tojson() == js, again.name)

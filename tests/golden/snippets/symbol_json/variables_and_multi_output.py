@@ -1,0 +1,10 @@
+import mxnet as mx
+w = mx.sym.var('w', shape=(2, 3), lr_mult=2.0, wd_mult=0.5, init=mx.init.One(), dtype='float64')
+x = mx.sym.var('x', __layout__='NC')
+s = mx.sym.split(x, num_outputs=2, axis=1, name='sp')
+g = mx.sym.Group([s[1], mx.sym.broadcast_add(w, s[0], name='add'), mx.sym.topk(x, k=1, ret_typ='both', name='tk')])
+print(g.tojson())
+print(g.list_outputs())
+print(mx.sym.concat(*[x] * 11, name='cat').tojson())
+print(mx.sym.ones((2,)).tojson())
+print((x * 2 + 1 - x).tojson())
