@@ -115,7 +115,8 @@ def _write_back(op: Op, inputs, res):
 def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
            ctx: Context | None = None):
     """Run ``op`` eagerly on NDArrays; returns an NDArray, a list of them, or ``out``."""
-    if op.needs_key and _rng.exact_active():  # the opt-in MXNet-exact random stream
+    if op.needs_key and _rng.exact_active() and (  # the opt-in MXNet-exact random stream
+            op.needs_key is True or op.needs_key(prepare(op, kwargs)[0], hooks.is_training())):
         from .random import _host_call
         r = _host_call(op, inputs, kwargs, out, ctx)
         if r is not None:
