@@ -157,7 +157,13 @@ def reset_global_state(mx):
         _INIT_REGISTRY.setdefault("optimizers", dict(reg))
         reg.clear()
         reg.update(_INIT_REGISTRY["optimizers"])
-    # 7. automatic names (dense0_, fullyconnected0, lstm0_...): fresh counters, no open scope
+    # 7. logging: handlers a snippet added to the root logger, and its level
+    import logging as _logging
+    root = _logging.getLogger()
+    _INIT_REGISTRY.setdefault("log", (list(root.handlers), root.level))
+    root.handlers[:] = _INIT_REGISTRY["log"][0]
+    root.setLevel(_INIT_REGISTRY["log"][1])
+    # 8. automatic names (dense0_, fullyconnected0, lstm0_...): fresh counters, no open scope
     import mxcompat.name as _names
     _names.NameManager._current.value = _names.NameManager()
     import sys

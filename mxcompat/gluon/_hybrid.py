@@ -51,6 +51,8 @@ def _is_nd(x) -> bool:
 
 def _split(args):
     """(NDArray leaves, static description of everything else)."""
+    if all(type(a) is NDArray for a in args):   # the common case: NDArray arguments
+        return list(args), len(args)
     leaves, tree = jax.tree_util.tree_flatten(args, is_leaf=_is_nd)
     nds, static = [], []
     for i, leaf in enumerate(leaves):
@@ -62,6 +64,8 @@ def _split(args):
 
 
 def _join(desc, nds):
+    if type(desc) is int:
+        return tuple(nds)
     tree, n, static = desc
     leaves = [None] * n
     for i, v in static:
@@ -79,6 +83,7 @@ class _State:
     def __init__(self, block):
         self.params = list(block.collect_params().values())
         self.entries: dict = {}
+        self.ready = False      # every parameter initialised (no deferred pass needed)
 
 
 class _Entry:
@@ -92,6 +97,7 @@ class _Entry:
         self.ctx = ctx
         self.mask = mask          # over params + inputs: which get gradients (recording)
         self.out_tree = None
+        self.single = False
         self.out_float = None     # which flat outputs are differentiable
         self.forward = jax.jit(self._pure)
         self.forward_vjp = jax.jit(self._pure_vjp) if mask is not None else None
@@ -121,6 +127,7 @@ class _Entry:
                 raise MXNetError("HybridBlock output must be (nested) list of NDArray, "
                                  "but got %s of type %s" % (str(leaf), str(type(leaf))))
         self.out_tree = tree
+        self.single = tree.num_leaves == 1 and tree.num_nodes == 1
         outs = [o._array for o in leaves]
         self.out_float = tuple(bool(jnp.issubdtype(o.dtype, jnp.inexact)) for o in outs)
         updates = {i: v._array for i, v in enumerate(p_nds) if v._array is not p_arrays[i]}
@@ -244,7 +251,7 @@ def call(block, args: tuple) -> Any:
         raise MXNetError("a hybridized block needs at least one NDArray input")
     ctx = x_nds[0].context
     params = state.params
-    if any(p._data is None and p._deferred_init for p in params):
+    if not state.ready and any(p._data is None and p._deferred_init for p in params):
         # deferred shapes: one eager pass (not recorded) infers and initialises them
         with _Eager():
             st = _tape.state
@@ -255,6 +262,7 @@ def call(block, args: tuple) -> Any:
             finally:
                 st.recording, st.training = prev
     p_nds = [p.data(ctx) for p in params]
+    state.ready = True
     training = bool(_tape.state.training)
     recording = _tape.state.recording
     all_nds = p_nds + x_nds
@@ -263,7 +271,7 @@ def call(block, args: tuple) -> Any:
         parents, any_live = _parents(all_nds)
         if any_live:
             mask = tuple(p is not None and not (type(p) is _tape.Leaf and p.req == "null")
-                         and bool(jnp.issubdtype(v._dtype, jnp.inexact))
+                         and _tape._differentiable(v._data)
                          for p, v in zip(parents, all_nds))
         else:
             recording = False
@@ -297,4 +305,6 @@ def call(block, args: tuple) -> Any:
                           tuple((o.shape, o._dtype) for o in out_nds), len(out_nds))
         for i, o in enumerate(out_nds):
             o._ag = _tape.Entry(node, i)
+    if entry.single:
+        return out_nds[0]
     return jax.tree_util.tree_unflatten(entry.out_tree, out_nds)

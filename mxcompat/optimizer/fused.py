@@ -6,8 +6,8 @@ rescale_grad, step counts, bias corrections: whatever the optimizer's ``_prepare
 computes in Python, in MXNet's order) enter as one traced float64 array, so a new learning
 rate or step count never recompiles. The cache key is the optimizer's kernel and static
 hyper-parameters plus, per parameter, the state structure and multi-precision flag; JAX adds
-shapes and dtypes. Weights and states are donated (buffers reused on accelerators; on CPU
-donation is a no-op, whose warning is silenced here).
+shapes and dtypes. Optimizer states and master copies are donated (their buffers are
+reused); weights are not, since their arrays may be shared with user code.
 
 The eager ``update``/``update_multi_precision`` of the built-in optimizers run through the
 same path with one parameter, so both give the same numbers by construction.
@@ -106,7 +106,10 @@ def _build(kernel, cfg: tuple, names: tuple, plan: tuple, writes_grad: bool,
         return out_w, out_m, out_s, out_g
 
     step.__name__ = "fused_optimizer_step"
-    return jax.jit(step, donate_argnums=(0, 1, 2))
+    # The optimizer's own buffers (float32 master copies, states) are donated. Weights are
+    # not: a weight's jax array may also be held elsewhere (``p.set_data(x)`` shares x's
+    # buffer, a retained graph keeps its inputs), and donation deletes it there too.
+    return jax.jit(step, donate_argnums=(1, 2))
 
 
 def _donatable(x: NDArray) -> jax.Array:
