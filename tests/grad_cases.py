@@ -1075,6 +1075,9 @@ zcase("_histogram", [X], {"bin_cnt": 3, "range": (-1.0, 1.0)})
 zcase("_ravel_multi_index", [np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 3.0]])], {"shape": (3, 4)})
 zcase("_unravel_index", [np.array([0.0, 5.0, 11.0])], {"shape": (3, 4)})
 zcase("argmin", [X], {"axis": 0})
+add(case("_rnn_param_concat", [X, Y], lambda a, b: jnp.concatenate([a, b], axis=0),
+         {"num_args": 2, "dim": 0}))
+
 # image operators with gradients (even sizes: MXNet's flips zero the middle row/column of
 # odd sizes, which the references below do not model)
 _IMG_D = nz((4, 6, 3), 43)

@@ -44,6 +44,9 @@ def num_accelerators() -> int:
     return len(accelerator_devices())
 
 
+COPY = "<copy>"   # ``what`` of a copy between contexts (MXNet: "GPU is not enabled")
+
+
 @functools.lru_cache(maxsize=None)
 def device_for(device_type: str, device_id: int, what: str | None = None):
     """The jax.Device for a context; MXNetError when it does not exist here.
@@ -56,6 +59,8 @@ def device_for(device_type: str, device_id: int, what: str | None = None):
         return devs[device_id % len(devs)]
     devs = accelerator_devices() if device_type == "gpu" else _tpu_devices()
     if not devs:
+        if what == COPY:
+            raise MXNetError("GPU is not enabled")
         if what is None:
             raise MXNetError(f"Compile with USE_CUDA=1 to enable GPU usage (mxcompat: JAX "
                              f"sees no {device_type.upper()} on this machine)")

@@ -17,7 +17,7 @@ from .. import name as _name
 from .. import ndarray as nd
 from ..context import Context, _set_current_context, current_context
 from ..ndarray.ndarray import NDArray
-from . import _hybrid
+from . import _export, _hybrid
 from .parameter import DeferredInitializationError, Parameter, ParameterDict, _shape_known
 
 __all__ = ["Block", "HybridBlock", "SymbolBlock"]
@@ -177,6 +177,7 @@ class Block:
 
     def collect_params(self, select: str | None = None) -> ParameterDict:
         """This block's and all descendants' parameters, optionally filtered by regex."""
+        self._warn_unregistered_containers()
         ret = ParameterDict(self._params.prefix)
         if not select:
             ret.update(self.params)
@@ -186,6 +187,27 @@ class Block:
         for child in self._children.values():
             ret.update(child.collect_params(select=select))
         return ret
+
+    def _warn_unregistered_containers(self) -> None:
+        """Warn (as MXNet does) about list/tuple/dict attributes holding Blocks that are not
+        registered children: their parameters are not collected."""
+        children = {id(c) for c in self._children.values()}
+
+        def holds_stray_block(value) -> bool:
+            if isinstance(value, (list, tuple)):
+                return any(holds_stray_block(v) for v in value)
+            if isinstance(value, dict):
+                return any(holds_stray_block(v) for v in value.values())
+            return isinstance(value, Block) and id(value) not in children
+
+        for key, value in self.__dict__.items():
+            if (isinstance(value, (list, tuple, dict)) and key != "_children"
+                    and not key.startswith("__") and holds_stray_block(value)):
+                warnings.warn('"{name}" is an unregistered container with Blocks. Note that '
+                              'Blocks inside the list, tuple or dict will not be registered '
+                              'automatically. Make sure to register them using register_child() '
+                              'or switching to nn.Sequential/nn.HybridSequential instead. '
+                              .format(name=type(self).__name__ + "." + key), stacklevel=3)
 
     def _collect_params_with_prefix(self, prefix: str = "") -> dict:
         if prefix:
@@ -333,12 +355,20 @@ _ONE_INPUT = [0]
 
 
 def _input_context(x, args: tuple) -> Context:
-    """The context of the first NDArray among the (nested) arguments."""
-    for leaf in _leaves((x,) + args):
+    """The context of the first NDArray among the (nested) arguments (None for Symbol
+    arguments)."""
+    from ..symbol.symbol import Symbol
+    leaves = list(_leaves((x,) + args))
+    has_sym = any(isinstance(leaf, Symbol) for leaf in leaves)
+    for leaf in leaves:
         if isinstance(leaf, NDArray):
+            if has_sym:
+                raise ValueError("In HybridBlock, we do not support mixed NDArrays and "
+                                 "Symbols types for the input. Please check the type of the "
+                                 "args.\n")
             return leaf.context
-    if any(type(leaf).__name__ == "Symbol" for leaf in _leaves((x,) + args)):
-        raise NotImplementedError("HybridBlock called on a Symbol")
+    if has_sym:
+        return None
     raise ValueError("In HybridBlock, there must be one NDArray or one Symbol in the input. "
                      "Please check the type of the args.\n")
 
@@ -472,6 +502,8 @@ class HybridBlock(Block):
             ctx = x._ctx
         else:
             ctx = _input_context(x, args)
+            if ctx is None:
+                return self._symbol_forward(x, *args)
         if self._active and not _hybrid.eager_here():
             return self._call_compiled((x,) + args)
         # (not ``with ctx:``: one Context object may be entered by nested blocks)
@@ -489,6 +521,13 @@ class HybridBlock(Block):
         finally:
             _set_current_context(old_ctx)
 
+    def _symbol_forward(self, x, *args):
+        """``hybrid_forward`` with ``F = mx.sym`` on Symbol inputs (building a graph)."""
+        from .. import symbol
+        params = {k: v.var() for k, v in self._reg_params.items()}
+        with self.name_scope():
+            return self.hybrid_forward(symbol, x, *args, **params)
+
     def _call_compiled(self, args: tuple):
         """Check the arguments as MXNet's cached graph does, run the compiled function and
         give its (nested) outputs back as lists."""
@@ -505,6 +544,7 @@ class HybridBlock(Block):
             fmt = _ONE_INPUT
         if self._in_format is None:
             self._in_format = fmt
+            _export.note_first_call(self)
         elif fmt != self._in_format and not _same_but_trailing_none(fmt, self._in_format):
             # (MXNet labels the two formats the other way round)
             raise ValueError("The argument structure of HybridBlock does not match the "
@@ -517,9 +557,9 @@ class HybridBlock(Block):
         """Override: the computation, written against ``F`` (``mx.nd`` here)."""
         raise NotImplementedError
 
-    def export(self, path: str, epoch: int = 0, remove_amp_cast: bool = True):
-        raise NotImplementedError("HybridBlock.export needs mx.sym (Symbol), which mxcompat "
-                                  "does not provide yet")
+    def export(self, path: str, epoch: int = 0, remove_amp_cast: bool = True) -> None:
+        """Write ``path-symbol.json`` and ``path-%04d.params`` (see ``_export.py``)."""
+        _export.export(self, path, epoch, remove_amp_cast)
 
     def optimize_for(self, x, *args, backend=None, **kwargs):
         raise NotImplementedError("HybridBlock.optimize_for (subgraph backends) is not "
@@ -529,15 +569,4 @@ class HybridBlock(Block):
         raise NotImplementedError("HybridBlock.register_op_hook is not supported by mxcompat")
 
 
-class SymbolBlock(HybridBlock):
-    """A block made from a Symbol graph (needs ``mx.sym``)."""
-
-    def __init__(self, outputs, inputs, params=None):
-        raise NotImplementedError("gluon.SymbolBlock needs mx.sym (Symbol), which mxcompat "
-                                  "does not provide yet")
-
-    @staticmethod
-    def imports(symbol_file, input_names, param_file=None, ctx=None, allow_missing=False,
-                ignore_extra=False):
-        raise NotImplementedError("gluon.SymbolBlock.imports needs mx.sym (Symbol), which "
-                                  "mxcompat does not provide yet")
+from .symbol_block import SymbolBlock  # noqa: E402  (it subclasses HybridBlock)

@@ -21,7 +21,7 @@ from .. import autograd
 from .. import initializer as _init
 from .. import ndarray as nd
 from ..context import Context, cpu, current_context
-from ..ndarray.ndarray import NDArray
+from ..ndarray.ndarray import NDArray, _wrap
 
 __all__ = ["Parameter", "Constant", "ParameterDict", "DeferredInitializationError",
            "tensor_types"]
@@ -111,7 +111,9 @@ class Parameter:
         self._grad_req = req
         if req == "null" and self._grad is not None:
             self._grad = None
-            self._data = [d.detach() for d in self._data]
+            # new handles on the same values, cut off from autograd (plain arrays, not
+            # views: parameters are read on every forward)
+            self._data = [_wrap(d._array, d._ctx) for d in self._data]
         elif self._data is not None:
             self._init_grad()
 

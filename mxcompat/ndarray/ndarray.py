@@ -265,7 +265,9 @@ class NDArray:
             other._assign(arr)
             return other
         if isinstance(other, Context):
-            arr = jax.device_put(self._array, other.jax_device)
+            from .._backend import devices as _devices
+            dev = _devices.device_for(other.device_type, other.device_id, _devices.COPY)
+            arr = jax.device_put(self._array, dev)
             return _wrap(_copy_array(arr), other)
         raise TypeError("copyto does not support type " + str(type(other)))
 

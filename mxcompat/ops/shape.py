@@ -172,6 +172,13 @@ def _concat(*data, num_args, dim):
     return jnp.concatenate(data, axis=dim)
 
 
+@register("_rnn_param_concat", ("data",), variadic="num_args",
+          attrs={"num_args": Int(), "dim": Int(1)}, check=_concat_check)
+def _rnn_param_concat(*data, num_args, dim):
+    """Concat under the name MXNet's fused RNN layers give the join of their parameters."""
+    return jnp.concatenate(data, axis=dim)
+
+
 def _stack_check(arrays, attrs):
     s0 = arrays[0].shape
     for a in arrays[1:]:

@@ -134,7 +134,8 @@ class _RNNLayer(HybridBlock):
                 batch_size = inputs.shape[self._layout.find("N")]
                 states = self.begin_state(batch_size, ctx=inputs.context, dtype=inputs.dtype)
             else:
-                states = self.begin_state(0, func=nd.zeros)
+                from ... import symbol
+                states = self.begin_state(0, func=symbol.zeros)
         if isinstance(states, NDArray):
             states = [states]
         if self._use_sequence_length:
@@ -170,24 +171,21 @@ class _RNNLayer(HybridBlock):
                         if g == "h2r" and (kind == "bias" or not self._projection_size):
                             continue
                         names.append("%s%d_%s_%s" % (d, i, g, kind))
-        return F.concat(*[kwargs[n].reshape(-1) for n in names], dim=0)
+        return F._internal._rnn_param_concat(*[kwargs[n].reshape(-1) for n in names], dim=0)
 
     def _forward_kernel(self, F, inputs, states, sequence_length, **kwargs):
         if self._layout == "NTC":
             inputs = F.swapaxes(inputs, dim1=0, dim2=1)
         args = [inputs, self._flat_params(F, kwargs)] + list(states)
-        extra = {}
         if self._use_sequence_length:
             args.append(sequence_length)
-            extra["use_sequence_length"] = True
-        if self._mode == "lstm":
-            extra.update(projection_size=self._projection_size,
-                         lstm_state_clip_min=self._lstm_state_clip_min,
-                         lstm_state_clip_max=self._lstm_state_clip_max,
-                         lstm_state_clip_nan=self._lstm_state_clip_nan)
-        rnn = F.RNN(*args, state_size=self._hidden_size, num_layers=self._num_layers,
-                    bidirectional=self._dir == 2, p=self._dropout, state_outputs=True,
-                    mode=self._mode, **extra)
+        rnn = F.RNN(*args, use_sequence_length=self._use_sequence_length,
+                    state_size=self._hidden_size, projection_size=self._projection_size,
+                    num_layers=self._num_layers, bidirectional=self._dir == 2,
+                    p=self._dropout, state_outputs=True, mode=self._mode,
+                    lstm_state_clip_min=self._lstm_state_clip_min,
+                    lstm_state_clip_max=self._lstm_state_clip_max,
+                    lstm_state_clip_nan=self._lstm_state_clip_nan)
         outputs = rnn[0]
         new_states = [rnn[1], rnn[2]] if self._mode == "lstm" else [rnn[1]]
         if self._layout == "NTC":
