@@ -59,12 +59,16 @@ class Context:
     __repr__ = __str__
 
     def __enter__(self):
-        self._old_ctx = current_context()
+        # a per-thread stack: the same Context object may be entered while already active
+        stack = getattr(_state, "stack", None)
+        if stack is None:
+            stack = _state.stack = []
+        stack.append(current_context())
         _state.ctx = self
         return self
 
     def __exit__(self, ptype, value, trace):
-        _state.ctx = self._old_ctx
+        _state.ctx = _state.stack.pop()
 
     def empty_cache(self) -> None:
         """Release cached device memory (JAX manages its own pools; nothing to do)."""

@@ -123,9 +123,11 @@ class _Entry:
             set_traced_values(old)
         leaves, tree = jax.tree_util.tree_flatten(out, is_leaf=_is_nd)
         for leaf in leaves:
-            if not isinstance(leaf, NDArray):
-                raise MXNetError("HybridBlock output must be (nested) list of NDArray, "
-                                 "but got %s of type %s" % (str(leaf), str(type(leaf))))
+            if not isinstance(leaf, NDArray) or isinstance(out, dict):
+                bad = out if isinstance(out, dict) else leaf
+                raise ValueError("When hybridized, the input of HybridBlock output must be "
+                                 "(nested) list of Symbol or NDArray, but got %s of type %s"
+                                 % (str(bad), str(type(bad))))
         self.out_tree = tree
         self.single = tree.num_leaves == 1 and tree.num_nodes == 1
         outs = [o._array for o in leaves]
@@ -271,7 +273,7 @@ def call(block, args: tuple) -> Any:
         parents, any_live = _parents(all_nds)
         if any_live:
             mask = tuple(p is not None and not (type(p) is _tape.Leaf and p.req == "null")
-                         and _tape._differentiable(v._data)
+                         and _tape._differentiable(v._array)
                          for p, v in zip(parents, all_nds))
         else:
             recording = False

@@ -301,7 +301,7 @@ class Block:
         params = self._collect_params_with_prefix()
         if not loaded and not params:
             return
-        if not any("." in k for k in loaded):
+        if not any("." in k for k in loaded.keys()):   # (a list file fails here, as in MXNet)
             # a file of full parameter names (save_params / ParameterDict.save)
             del loaded
             self.collect_params().load(filename, ctx, allow_missing, ignore_extra,

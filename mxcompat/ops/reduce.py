@@ -96,6 +96,8 @@ def _arg_reduce(fn):
             res = fn(data.reshape(-1), axis=0).astype(out_dtype)
             return res.reshape((1,) * data.ndim if keepdims else (1,))
         res = fn(data, axis=axis, keepdims=keepdims)
+        if res.ndim == 0:  # MXNet has no 0-d arrays: a 1-d input gives shape (1,)
+            res = res.reshape((1,))
         return res.astype(out_dtype)
     return op
 
