@@ -47,14 +47,6 @@ def current() -> AttrScope:
     return scope
 
 
-class _CurrentProxy:
-    @property
-    def value(self):
-        return current()
+from .name import CurrentProxy as _CurrentProxy  # noqa: E402
 
-    @value.setter
-    def value(self, v):
-        _local.value = v
-
-
-AttrScope._current = _CurrentProxy()
+AttrScope._current = _CurrentProxy(current, _local)

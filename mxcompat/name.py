@@ -55,15 +55,19 @@ def current() -> NameManager:
     return m
 
 
-# MXNet exposes the active manager as ``NameManager._current.value``
-class _CurrentProxy:
+class CurrentProxy:
+    """``X._current.value``: how MXNet exposes the active scope object of a kind."""
+
+    def __init__(self, get, local):
+        self._get, self._local = get, local
+
     @property
     def value(self):
-        return current()
+        return self._get()
 
     @value.setter
     def value(self, v):
-        _local.value = v
+        self._local.value = v
 
 
-NameManager._current = _CurrentProxy()
+NameManager._current = CurrentProxy(current, _local)

@@ -58,25 +58,13 @@ class _Fused:
                 continue
             if getattr(vjp, "fused_pull", None) is not None:   # a hybridized block
                 grads = vjp.fused_pull(inputs[i], cts)
-                gi = iter(grads)
-                for p, m in zip(pd, vjp.mask):
-                    g = next(gi) if m else None
-                    if p is None or g is None:
-                        continue
-                    if p[0] == -1:
-                        if self.leaf_reqs[p[1]] == "null":
-                            continue
-                        touched.add(p[1])
-                        acc(("L", p[1]), g)
-                    else:
-                        acc(p, g)
-                continue
-            if not any(vjp.mask):  # non-differentiable: 'write' leaves get zeros
+            elif not any(vjp.mask):  # non-differentiable: 'write' leaves get zeros
                 for p in pd:
                     if p is not None and p[0] == -1 and self.leaf_reqs[p[1]] == "write":
                         touched.add(p[1])
                 continue
-            grads = vjp._pull(train)(inputs[i], dyns[i], cts)
+            else:
+                grads = vjp._pull(train)(inputs[i], dyns[i], cts)
             gi = iter(grads)
             for p, m in zip(pd, vjp.mask):
                 g = next(gi) if m else None

@@ -60,17 +60,7 @@ _FLUENT = (
     "broadcast_axes", "shape_array", "size_array", "reshape_like", "where")
 
 
-def _fluent(fn):
-    def method(self, *args, **kwargs):
-        return fn(self, *args, **kwargs)
-    method.__name__ = fn.__name__
-    method.__doc__ = fn.__doc__
-    return method
-
-
-for _name in _FLUENT:
-    if _name in _top and not hasattr(NDArray, _name):
-        setattr(NDArray, _name, _fluent(_top[_name]))
+_frontend.add_fluent_methods(NDArray, _FLUENT, _top)
 
 __all__ = ["NDArray", "array", "empty", "waitall", "save", "load", "load_frombuffer"] + list(_fn_all) + sorted(
     n for n in _top if not n.startswith("_"))

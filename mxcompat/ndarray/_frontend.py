@@ -121,3 +121,17 @@ def namespace_entries() -> tuple[dict, dict]:
                 subs.setdefault(mod, {})[name[len(prefix):]] = fn
                 break
     return top, subs
+
+
+def add_fluent_methods(cls, names, functions: dict) -> None:
+    """Give ``cls`` a method per name (``x.exp()`` for ``exp(x)``), as MXNet's fluent API."""
+    def fluent(fn):
+        def method(self, *args, **kwargs):
+            return fn(self, *args, **kwargs)
+        method.__name__ = fn.__name__
+        method.__doc__ = fn.__doc__
+        return method
+
+    for name in names:
+        if name in functions and not hasattr(cls, name):
+            setattr(cls, name, fluent(functions[name]))

@@ -142,17 +142,8 @@ _FLUENT = (
     "softmax", "log_softmax", "softmin", "squeeze")
 
 
-def _fluent(fn):
-    def method(self, *args, **kwargs):
-        return fn(self, *args, **kwargs)
-    method.__name__ = fn.__name__
-    method.__doc__ = fn.__doc__
-    return method
-
-
-for _name in _FLUENT:
-    if _name in _top and not hasattr(Symbol, _name):
-        setattr(Symbol, _name, _fluent(_top[_name]))
+from ..ndarray._frontend import add_fluent_methods as _add_fluent  # noqa: E402
+_add_fluent(Symbol, _FLUENT, _top)
 
 __all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "ones",
            "full", "arange", "linspace", "eye", "pow", "power", "maximum", "minimum",
