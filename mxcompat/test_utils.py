@@ -12,6 +12,7 @@ vectorised compiled call.
 from __future__ import annotations
 
 import numbers
+import logging
 import os
 import sys
 import traceback
@@ -868,9 +869,51 @@ def discard_stderr():
             os.close(saved)
 
 
-def download(url, fname=None, dirname=None, overwrite=False, retries=5):
-    raise NotImplementedError("mx.test_utils.download: mxcompat does not download files "
-                              "(use mx.gluon.utils.download)")
+def download(url, fname=None, dirname=None, overwrite=False, retries=5) -> str:
+    """The local path MXNet would download ``url`` to; the file must already be there.
+
+    mxcompat never uses the network: with the file present (and ``overwrite`` False) its
+    path is returned, as MXNet returns it after skipping the download; otherwise a
+    RuntimeError says where to put it.
+    """
+    assert retries >= 0, "Number of retries should be at least 0"
+    if fname is None:
+        fname = url.split("/")[-1]
+    if dirname is None:
+        dirname = os.path.dirname(fname)
+    else:
+        fname = os.path.join(dirname, fname)
+    if dirname and not os.path.exists(dirname):
+        os.makedirs(dirname, exist_ok=True)
+    if not overwrite and os.path.exists(fname):
+        logging.info("%s exists, skipping download", fname)
+        return fname
+    raise RuntimeError("mxcompat does not download files: fetch %s yourself and save it as "
+                       "%s" % (url, os.path.abspath(fname)))
+
+
+def get_mnist(path: str = "data") -> dict:
+    """MNIST as numpy arrays (``train_data`` (60000, 1, 28, 28) float32 in [0, 1],
+    ``train_label`` int8, and the ``test_`` pair), read from the four gzipped idx files
+    MXNet downloads, which must already be in ``path``."""
+    import gzip
+    import struct
+
+    base = "http://data.mxnet.io/data/mnist/"
+
+    def read(label_file, image_file):
+        with gzip.open(download(base + label_file, dirname=path)) as flbl:
+            struct.unpack(">II", flbl.read(8))
+            label = np.frombuffer(flbl.read(), dtype=np.int8)
+        with gzip.open(download(base + image_file, dirname=path), "rb") as fimg:
+            _, _, rows, cols = struct.unpack(">IIII", fimg.read(16))
+            image = np.frombuffer(fimg.read(), dtype=np.uint8).reshape(len(label), rows, cols)
+        return label, image.reshape(len(label), 1, rows, cols).astype(np.float32) / 255
+
+    train_lbl, train_img = read("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz")
+    test_lbl, test_img = read("t10k-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz")
+    return {"train_data": train_img, "train_label": train_lbl,
+            "test_data": test_img, "test_label": test_lbl}
 
 
 def is_cd_run() -> bool:

@@ -52,3 +52,34 @@ def test_consistency_and_helpers():
     assert tu.same_array(x, x[:]) and not tu.same_array(x, x.copy())
     with pytest.raises(NotImplementedError):
         tu.rand_ndarray((2, 2), stype='csr')
+
+
+def test_download_and_get_mnist_read_local_files(tmp_path):
+    import gzip
+    import struct
+
+    import mxcompat as mx
+
+    tu = mx.test_utils
+    with pytest.raises(RuntimeError, match="does not download"):
+        tu.download("http://example.com/x.bin", dirname=str(tmp_path))
+    (tmp_path / "x.bin").write_bytes(b"abc")
+    assert tu.download("http://example.com/x.bin", dirname=str(tmp_path)) == \
+        str(tmp_path / "x.bin")
+
+    def write(name, n, images):
+        with gzip.open(tmp_path / name, "wb") as f:
+            if images:
+                f.write(struct.pack(">IIII", 2051, n, 28, 28))
+                f.write((np.arange(n * 784) % 256).astype(np.uint8).tobytes())
+            else:
+                f.write(struct.pack(">II", 2049, n))
+                f.write(np.arange(n, dtype=np.int8).tobytes())
+
+    for prefix, n in (("train", 3), ("t10k", 2)):
+        write(f"{prefix}-labels-idx1-ubyte.gz", n, False)
+        write(f"{prefix}-images-idx3-ubyte.gz", n, True)
+    d = tu.get_mnist(str(tmp_path))
+    assert d["train_data"].shape == (3, 1, 28, 28) and d["train_data"].dtype == np.float32
+    assert d["test_label"].tolist() == [0, 1] and d["test_label"].dtype == np.int8
+    assert d["train_data"].max() == 255 / 255 and d["train_data"][0, 0, 0, 1] == 1 / 255
