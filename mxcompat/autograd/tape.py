@@ -184,9 +184,12 @@ class VJP:
 _VJPS: dict = {}
 
 
-def vjp_for(op: Op, attrs: dict, mask: tuple) -> VJP:
-    static = tuple((k, v) for k, v in attrs.items() if k not in op.dynamic)
-    key = (op.name, id(op), static, mask)
+def vjp_for(op: Op, attrs: dict, mask: tuple, static: tuple | None = None) -> VJP:
+    """The VJP rule of ``op`` with these attributes and differentiable inputs (cached).
+    ``static`` is ``op.static_key(attrs)`` when the caller has it already."""
+    if static is None:
+        static = tuple((k, v) for k, v in attrs.items() if k not in op.dynamic)
+    key = (id(op), static, mask)
     v = _VJPS.get(key)
     if v is None:
         v = _VJPS[key] = VJP(op, dict(static), mask)
@@ -212,45 +215,59 @@ def _is_integer(dt) -> bool:
     return r
 
 
+_DIFF: dict = {}   # (op, input dtypes) -> which inputs are differentiable by dtype
+
+
 def _mask(op, arrays, parents) -> tuple:
     """Which inputs get a gradient: floating ones; integer ones too when every input has
     the same integer dtype and the op is a same-dtype op (int arithmetic: x*2, x+y).
     Inputs that are 'null' variables never need one (the backward kernel then skips the
     work, e.g. the data gradient of a first layer)."""
-    if (arrays and op.same_dtype and _is_integer(arrays[0].dtype)
-            and all(a.dtype == arrays[0].dtype for a in arrays)):
-        diff = (True,) * len(arrays)
-    else:
-        diff = tuple(_differentiable(a) for a in arrays)
-    return tuple(d and not (type(p) is Leaf and p.req == "null")
-                 for d, p in zip(diff, parents))
+    key = (id(op),) + tuple(a.dtype for a in arrays)
+    diff = _DIFF.get(key)
+    if diff is None:
+        if (arrays and op.same_dtype and _is_integer(arrays[0].dtype)
+                and all(a.dtype == arrays[0].dtype for a in arrays)):
+            diff = (True,) * len(arrays)
+        else:
+            diff = tuple(_differentiable(a) for a in arrays)
+        if len(_DIFF) < 65536:
+            _DIFF[key] = diff
+    for p in parents:
+        if type(p) is Leaf and p.req == "null":
+            return tuple(d and not (type(q) is Leaf and q.req == "null")
+                         for d, q in zip(diff, parents))
+    return diff
 
 
 # ----------------------------------------------------------------------------- recording
-def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs) -> None:
+def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs,
+              static: tuple | None = None) -> None:
     """Called by the eager dispatcher after every operator call."""
     if not state.recording:
         return
     parents = None
     for i, x in enumerate(inputs):
-        e = entry_of(x)
-        if e is not None:
+        ag = x._ag
+        if ag is not None and ag.live:
             if parents is None:
                 parents = [None] * len(inputs)
-            parents[i] = e
+            parents[i] = ag
     if parents is None:
         return
     for i, x in enumerate(inputs):  # MXNet: plain inputs join the graph as 'null' variables
         if parents[i] is None:
             parents[i] = x._ag = Leaf(None, "null")
     for o in outputs:  # e.g. `w += y` with a plain w: w just joined as an input
-        if entry_of(o) is not None:
+        ag = o._ag
+        if ag is not None and ag.live:
             raise MXNetError(INPLACE_RECORD)
     # non-differentiable operators are recorded too (their inputs get zero gradients)
     mask = _mask(op, arrays, parents) if op.differentiable else (False,) * len(arrays)
-    vjp = vjp_for(op, attrs, mask)
+    vjp = vjp_for(op, attrs, mask, static)
     node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
-                parents, tuple((o.shape, o._dtype) for o in outputs), len(outputs))
+                parents, tuple((o._data.shape, o._data.dtype) if o._view is None
+                               else (o.shape, o._dtype) for o in outputs), len(outputs))
     for i, o in enumerate(outputs):
         o._ag = Entry(node, i)
 

@@ -157,5 +157,5 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         result = result_nds if multi else result_nds[0]
     st = hooks.state
     if st is not None and st.recording:
-        hooks.record(op, attrs, dyn, arrays, inputs, result_nds)
+        hooks.record(op, attrs, dyn, arrays, inputs, result_nds, static)
     return result
