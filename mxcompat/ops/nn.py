@@ -137,7 +137,7 @@ def _fc_check(arrays, attrs):
         raise MXNetError(f"Unsupported type {DTYPE_TO_CODE.get(np.dtype(data.dtype), -1)}")
     nh = attrs["num_hidden"]
     if attrs["flatten"]:
-        k = int(np.prod(data.shape[1:], dtype=np.int64)) if data.ndim > 1 else 1
+        k = math.prod(data.shape[1:]) if data.ndim > 1 else 1
     else:
         k = data.shape[-1] if data.ndim else 1
     if tuple(weight.shape) != (nh, k):
