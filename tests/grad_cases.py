@@ -1126,3 +1126,358 @@ zcase("lamb_update_phase1", [_OW, _OG, _OS, _OS], {"t": 2, "wd": 0.01})
 zcase("lamb_update_phase2", [_OW, _OG, _OR1, _OR2], {"lr": 0.1})
 zcase("mp_lamb_update_phase1", [_OW, _OG, _OS, _OS, _OW * 1.0], {"t": 2, "wd": 0.01})
 zcase("mp_lamb_update_phase2", [_OW, _OG, _OR1, _OR2, _OW * 1.0], {"lr": 0.1})
+
+
+# ============================================================================= contrib ops
+# (mxcompat/ops/contrib.py, contrib_vision.py). The linear ones are checked against weight
+# matrices built here in plain numpy, independently of the kernels.
+def ste_ref(forward):
+    """``forward`` with the identity gradient (a straight-through estimator)."""
+    @jax.custom_vjp
+    def f(x):
+        return forward(x)
+
+    f.defvjp(lambda x: (forward(x), None), lambda _, ct: (ct,))
+    return f
+
+
+def _grad_scale_ref(scale):
+    @jax.custom_vjp
+    def f(x):
+        return x
+
+    f.defvjp(lambda x: (x, None), lambda _, ct: (ct * scale,))
+    return f
+
+
+def _adaptive_np(n_in, n_out):
+    m = np.zeros((n_out, n_in))
+    for i in range(n_out):
+        lo, hi = (i * n_in) // n_out, -((-(i + 1) * n_in) // n_out)
+        m[i, lo:hi] = 1.0 / (hi - lo)
+    return m
+
+
+def _interp_np(n_in, n_out, align):
+    m = np.zeros((n_out, n_in))
+    for i in range(n_out):
+        if align:
+            src = i * (n_in - 1) / (n_out - 1) if n_out > 1 else 0.0
+        else:
+            src = max((i + 0.5) * n_in / n_out - 0.5, 0.0)
+        lo = min(int(math.floor(src)), n_in - 1)
+        hi = min(lo + 1, n_in - 1)
+        m[i, lo] += 1 - (src - lo)
+        m[i, hi] += src - lo
+    return m
+
+
+def _roialign_np(shape, rois, pooled, scale, ratio):
+    """ROIAlign as a (R*C*ph*pw, N*C*H*W) matrix (aligned=False)."""
+    n, c, h, w = shape
+    ph, pw = pooled
+    mat = np.zeros((len(rois), c, ph, pw, n, c, h, w))
+
+    def taps(y, x):
+        if y < -1 or y > h or x < -1 or x > w:
+            return []
+        y, x = max(y, 0.0), max(x, 0.0)
+        y0, x0 = int(y), int(x)
+        if y0 >= h - 1:
+            y0 = y1 = h - 1
+            y = float(y0)
+        else:
+            y1 = y0 + 1
+        if x0 >= w - 1:
+            x0 = x1 = w - 1
+            x = float(x0)
+        else:
+            x1 = x0 + 1
+        ly, lx = y - y0, x - x0
+        return [(y0, x0, (1 - ly) * (1 - lx)), (y0, x1, (1 - ly) * lx),
+                (y1, x0, ly * (1 - lx)), (y1, x1, ly * lx)]
+
+    for r, roi in enumerate(rois):
+        b = int(roi[0])
+        x0, y0 = roi[1] * scale, roi[2] * scale
+        rw = max(roi[3] * scale - x0, 1.0)
+        rh = max(roi[4] * scale - y0, 1.0)
+        bh, bw = rh / ph, rw / pw
+        gh = ratio if ratio > 0 else int(math.ceil(rh / ph))
+        gw = ratio if ratio > 0 else int(math.ceil(rw / pw))
+        for i in range(ph):
+            for j in range(pw):
+                for iy in range(gh):
+                    for ix in range(gw):
+                        y = y0 + i * bh + (iy + 0.5) * bh / gh
+                        x = x0 + j * bw + (ix + 0.5) * bw / gw
+                        for yy, xx, wt in taps(y, x):
+                            for ch in range(c):
+                                mat[r, ch, i, j, b, ch, yy, xx] += wt / (gh * gw)
+    return mat.reshape(len(rois) * c * ph * pw, -1)
+
+
+_CX = nz((2, 3), 300)
+_CQ = nz((2, 2, 5, 6), 301)
+_CR = nz((1, 2, 3, 4), 302)
+_ROI_D = nz((2, 2, 5, 6), 303)
+_ROIS = np.array([[0, 0.5, 0.5, 4.2, 3.7], [1, 1.0, 0.0, 5.0, 4.0], [0, 2.2, 1.1, 2.9, 1.6]])
+_M_ROI2 = _roialign_np(_ROI_D.shape, _ROIS, (2, 3), 1.0, 2)
+_M_ROIA = _roialign_np(_ROI_D.shape, _ROIS, (2, 2), 0.5, -1)
+_M_AP = np.kron(_adaptive_np(5, 2), _adaptive_np(6, 3))
+_M_BR = np.kron(_interp_np(3, 5, True), _interp_np(4, 3, True))
+_M_BR2 = np.kron(_interp_np(3, 5, False), _interp_np(4, 6, False))
+_NMS = np.array([[0, 0.9, 0.0, 0.0, 1.0, 1.0], [1, 0.8, 0.1, 0.1, 1.1, 1.1],
+                 [0, 0.7, 0.05, 0.0, 1.0, 0.95], [0, 0.3, 2.0, 2.0, 3.0, 3.0]])
+_NMS_ROWS = [0, 1, 3]  # what MXNet keeps with id_index=0 (row 2 overlaps row 0)
+
+
+def _nms_ref(d):
+    kept = d[np.array(_NMS_ROWS)]
+    return jnp.concatenate([kept, jnp.full((1, 6), -1.0, d.dtype)], axis=0)
+
+
+add(
+    case("_contrib_div_sqrt_dim", [_CX], lambda x: x / math.sqrt(3.0), order2=False),
+    case("_contrib_quadratic", [_CX], lambda x: 1.5 * x * x - 2.0 * x + 3.0,
+         {"a": 1.5, "b": -2.0, "c": 3.0}),
+    case("_contrib_gradientmultiplier", [_CX], _grad_scale_ref(-0.5), {"scalar": -0.5},
+         num=False, order2=False),
+    case("_contrib_round_ste", [away(_CX * 3, [k + 0.5 for k in range(-4, 4)], 0.05)],
+         ste_ref(lambda x: jnp.sign(x) * jnp.floor(jnp.abs(x) + 0.5)), num=False,
+         order2=False),
+    case("_contrib_sign_ste", [_CX], ste_ref(jnp.sign), num=False, order2=False),
+    case("_contrib_index_copy", [nz((4, 3), 304), np.array([3.0, 1.0]), nz((2, 3), 305)],
+         lambda o, i, n: o.at[np.array([3, 1])].set(n), wrt=(0, 2), order2=False),
+    case("moments", [nz((2, 3, 4), 306)],
+         lambda x: (jnp.mean(x, axis=(0, 2)), jnp.var(x, axis=(0, 2))), {"axes": (0, 2)}),
+    # (ids are compared for equality: central differences do not apply)
+    case("_contrib_box_nms", [_NMS], _nms_ref, {"id_index": 0}, order2=False, num=False),
+    case("_contrib_AdaptiveAvgPooling2D", [_CQ],
+         lambda x: (x.reshape(2, 2, 30) @ _M_AP.T).reshape(2, 2, 2, 3),
+         {"output_size": (2, 3)}, order2=False),
+    case("_contrib_BilinearResize2D", [_CR],
+         lambda x: (x.reshape(1, 2, 12) @ _M_BR.T).reshape(1, 2, 5, 3),
+         {"height": 5, "width": 3}, order2=False),
+    case("_contrib_BilinearResize2D", [_CR],
+         lambda x: (x.reshape(1, 2, 12) @ _M_BR2.T).reshape(1, 2, 5, 6),
+         {"height": 5, "width": 6, "align_corners": False}, tag="half_pixel"),
+    case("_contrib_ROIAlign", [_ROI_D, _ROIS],
+         lambda x, r: (_M_ROI2 @ x.reshape(-1)).reshape(3, 2, 2, 3),
+         {"pooled_size": (2, 3), "spatial_scale": 1.0, "sample_ratio": 2}, wrt=(0,),
+         order2=False),
+    case("_contrib_ROIAlign", [_ROI_D, _ROIS],
+         lambda x, r: (_M_ROIA @ x.reshape(-1)).reshape(3, 2, 2, 2),
+         {"pooled_size": (2, 2), "spatial_scale": 0.5}, wrt=(0,), tag="adaptive"),
+)
+EXCLUDED.update({
+    "_contrib_fft": "GPU only in MXNet 1.9: raises MXNetError on CPU, as mxcompat does",
+    "_contrib_ifft": "GPU only in MXNet 1.9: raises MXNetError on CPU, as mxcompat does",
+    "_contrib_count_sketch": "GPU only in MXNet 1.9: raises MXNetError on CPU, as mxcompat "
+                             "does",
+})
+_BOXES = np.array([[0, 0, 2, 2], [1, 1, 3, 4], [0.5, 0.5, 1.5, 1.0]])
+_ANCH = np.array([[[0.1, 0.1, 0.5, 0.6], [0.3, 0.2, 0.9, 0.8]]])
+zcase("_contrib_arange_like", [_CX], {"axis": 1})
+zcase("_contrib_index_array", [_CX])
+zcase("_contrib_allclose", [_CX, _CX])
+zcase("_contrib_box_iou", [_BOXES, _BOXES[:2]])
+zcase("_contrib_box_decode", [nz((1, 2, 4), 307) * 0.2, _ANCH])
+zcase("_contrib_box_encode", [np.array([[1.0, 0.0]]), np.array([[1.0, 0.0]]), _ANCH,
+                              _ANCH[:, ::-1] * 1.1, np.zeros(4), np.ones(4)])
+zcase("_contrib_bipartite_matching", [pos((3, 2), 308)], {"threshold": 0.1})
+# (MultiBoxPrior accepts float32 only, and the zero-gradient checks compare at float64
+# precision: no channels here, so only the shape-derived output is exercised; the zero
+# gradient of a float32 input is checked in test_ops_contrib.py)
+zcase("_contrib_MultiBoxPrior", [np.zeros((1, 0, 2, 3), np.float32)], {"sizes": (0.5, 0.25)})
+zcase("all_finite", [_CX])
+zcase("multi_all_finite", [_CX, _CX * 2], {"num_arrays": 2})
+zcase("multi_sum_sq", [_CX, _CX * 2], {"num_arrays": 2})
+_AW = {"lr": 0.1, "eta": 1.0, "wd": 0.01}
+zcase("_contrib_adamw_update", [_OW, _OG, _OS, _OS, np.array([1.0])], _AW)
+zcase("_contrib_mp_adamw_update", [_OW, _OG, _OS, _OS, _OW * 1.0, np.array([1.0])], _AW)
+
+# random_pdf_*: independent log densities; the gradient of the discrete ones does not
+# reach the (integer) sample, as in MXNet
+_PS = pos((2, 3), 310, 0.2, 2.0)
+_PC = np.array([[0.0, 1.0, 3.0], [2.0, 5.0, 1.0]])
+_PD = np.array([[[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]])
+
+
+def _pdf(logp, is_log=False):
+    return (lambda *a: logp(*a)) if is_log else (lambda *a: jnp.exp(logp(*a)))
+
+
+def _col(p):
+    return p[:, None]
+
+
+add(
+    case("random_pdf_uniform", [_PS, np.array([0.1, 0.2]), np.array([2.5, 3.0])],
+         _pdf(lambda x, lo, hi: jnp.zeros_like(x) - jnp.log(_col(hi) - _col(lo)))),
+    case("random_pdf_normal", [_PS, np.array([0.3, -0.2]), np.array([0.8, 1.7])],
+         _pdf(lambda x, m, s: -((x - _col(m)) / _col(s)) ** 2 / 2 - jnp.log(_col(s))
+              - math.log(math.sqrt(2 * math.pi)))),
+    case("random_pdf_normal", [_PS, np.array([0.3, -0.2]), np.array([0.8, 1.7])],
+         _pdf(lambda x, m, s: -((x - _col(m)) / _col(s)) ** 2 / 2 - jnp.log(_col(s))
+              - math.log(math.sqrt(2 * math.pi)), True), {"is_log": True}, tag="log"),
+    case("random_pdf_gamma", [_PS, np.array([2.0, 0.7]), np.array([1.5, 0.6])],
+         _pdf(lambda x, a, b: _col(a) * jnp.log(_col(b)) + (_col(a) - 1) * jnp.log(x)
+              - _col(b) * x - jss.gammaln(_col(a)))),
+    case("random_pdf_exponential", [_PS, np.array([2.0, 0.5])],
+         _pdf(lambda x, lam: jnp.log(_col(lam)) - _col(lam) * x)),
+    case("random_pdf_poisson", [_PC, np.array([1.5, 2.0])],
+         _pdf(lambda x, lam: x * jnp.log(_col(lam)) - _col(lam) - jss.gammaln(x + 1)),
+         wrt=(1,)),
+    case("random_pdf_negative_binomial", [_PC, np.array([3.0, 2.0]), np.array([0.4, 0.7])],
+         _pdf(lambda x, k, p: jss.gammaln(x + _col(k)) - jss.gammaln(x + 1)
+              - jss.gammaln(_col(k)) + _col(k) * jnp.log(_col(p))
+              + x * jnp.log(1 - _col(p))), wrt=(1, 2)),
+    case("random_pdf_generalized_negative_binomial",
+         [_PC, np.array([2.0, 1.5]), np.array([0.5, 0.3])],
+         _pdf(lambda x, mu, al: jss.gammaln(x + 1 / _col(al)) - jss.gammaln(x + 1)
+              - jss.gammaln(1 / _col(al))
+              - jnp.log(1 + _col(al) * _col(mu)) / _col(al)
+              + x * jnp.log(_col(al) * _col(mu) / (1 + _col(al) * _col(mu)))),
+         wrt=(1, 2)),
+    case("random_pdf_dirichlet", [_PD, np.array([[1.5, 2.0, 3.0]])],
+         _pdf(lambda x, a: jnp.sum((a[:, None] - 1) * jnp.log(x), axis=-1)
+              + jss.gammaln(jnp.sum(a, -1))[:, None] - jnp.sum(jss.gammaln(a), -1)[:, None])),
+)
+
+
+def _svm_ref(margin, reg, linear):
+    def rule(x, lab):
+        oh = jax.nn.one_hot(lab.astype(jnp.int32), x.shape[-1], dtype=x.dtype)
+        own = (margin > x).astype(x.dtype)
+        other = (margin > -x).astype(x.dtype)
+        if linear:
+            g = -oh * own + (1 - oh) * other
+        else:
+            g = -oh * own * 2 * (margin - x) + (1 - oh) * other * 2 * (margin + x)
+        return reg * g
+
+    @jax.custom_vjp
+    def f(x, lab):
+        return x
+
+    f.defvjp(lambda x, lab: (x, (x, lab)),
+             lambda res, ct: (rule(*res).astype(res[0].dtype), jnp.zeros_like(res[1])))
+    return f
+
+
+_SVM_X = away(nz((3, 4), 311, 0.1, 1.5), [-1.0, 1.0, -0.5, 0.5], 0.05)
+_SVM_L = np.array([2.0, 0.0, 3.0])
+add(
+    loss_case("SVMOutput", [_SVM_X, _SVM_L], _svm_ref(1.0, 1.0, False), wrt=(0,),
+              order2=False),
+    loss_case("SVMOutput", [_SVM_X, _SVM_L], _svm_ref(0.5, 2.0, True),
+              {"margin": 0.5, "regularization_coefficient": 2.0, "use_linear": True},
+              wrt=(0,), tag="linear", order2=False),
+)
+
+
+def _im2col_np(shape, kernel, stride=(1, 1), pad=(0, 0), dilate=(1, 1)):
+    """im2col as a 0/1 matrix (C*kh*kw*L, C*H*W)."""
+    c, h, w = shape
+    kh, kw = kernel
+    oh = (h + 2 * pad[0] - dilate[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (w + 2 * pad[1] - dilate[1] * (kw - 1) - 1) // stride[1] + 1
+    m = np.zeros((c, kh, kw, oh, ow, c, h, w))
+    for ch in range(c):
+        for a in range(kh):
+            for b in range(kw):
+                for i in range(oh):
+                    for j in range(ow):
+                        y = i * stride[0] - pad[0] + a * dilate[0]
+                        x = j * stride[1] - pad[1] + b * dilate[1]
+                        if 0 <= y < h and 0 <= x < w:
+                            m[ch, a, b, i, j, ch, y, x] = 1.0
+    return m.reshape(c * kh * kw * oh * ow, c * h * w), (c * kh * kw, oh * ow)
+
+
+_IC_X = nz((2, 2, 4, 5), 312)
+_IC_M, _IC_S = _im2col_np((2, 4, 5), (3, 2), stride=(2, 1), pad=(1, 0), dilate=(1, 2))
+_IC_C = nz((2,) + _IC_S, 313)
+
+
+def _tent(v):
+    return jnp.maximum(1 - jnp.abs(v), 0.0)
+
+
+def _sampler_ref(data, grid):
+    """Bilinear sampling with zero padding written as a sum of tent weights over every
+    pixel."""
+    h, w = data.shape[2], data.shape[3]
+    x = (grid[:, 0] + 1) * (w - 1) / 2
+    y = (grid[:, 1] + 1) * (h - 1) / 2
+    wy = _tent(y[..., None] - jnp.arange(h))            # (N, Ho, Wo, H)
+    wx = _tent(x[..., None] - jnp.arange(w))            # (N, Ho, Wo, W)
+    return jnp.einsum("nchw,nijh,nijw->ncij", data, wy, wx)
+
+
+def _affine_ref(theta, h, w):
+    ys, xs = np.meshgrid(np.linspace(-1, 1, h), np.linspace(-1, 1, w), indexing="ij")
+    base = np.stack([xs.ravel(), ys.ravel(), np.ones(h * w)])
+    return (theta.reshape(-1, 2, 3) @ base).reshape(-1, 2, h, w)
+
+
+_SG_D = nz((2, 2, 4, 5), 314)
+# grid points a clear distance from pixel centres (the tent weights' kinks)
+_SG_G = uni((2, 2, 3, 3), 315, -1.1, 1.1)
+_SG_G[:, 0] = away(_SG_G[:, 0], [-1 + k / 2 for k in range(-1, 6)], 0.05)
+_SG_G[:, 1] = away(_SG_G[:, 1], [-1 + 2 * k / 3 for k in range(-1, 5)], 0.05)
+_ST_T = np.array([[0.8, 0.15, 0.03, -0.1, 0.9, 0.03], [0.7, -0.2, 0.07, 0.12, 0.85, -0.05]])
+_WARP = nz((1, 2, 3, 4), 316)
+add(
+    case("Crop", [_IC_X], lambda x: x[:, :, 1:3, 2:5], {"offset": (1, 2), "h_w": (2, 3)},
+         order2=False),
+    case("Crop", [_IC_X, np.zeros((1, 1, 3, 3))], lambda x, y: x[:, :, :3, 1:4],
+         {"center_crop": True}, wrt=(0,), tag="like", order2=False),
+    case("im2col", [_IC_X],
+         lambda x: (x.reshape(2, -1) @ _IC_M.T).reshape((2,) + _IC_S),
+         {"kernel": (3, 2), "stride": (2, 1), "pad": (1, 0), "dilate": (1, 2)}, order2=False),
+    case("col2im", [_IC_C], lambda c: (c.reshape(2, -1) @ _IC_M).reshape(2, 2, 4, 5),
+         {"output_size": (4, 5), "kernel": (3, 2), "stride": (2, 1), "pad": (1, 0),
+          "dilate": (1, 2)}, order2=False),
+    case("GridGenerator", [_ST_T], lambda t: _affine_ref(t, 3, 4),
+         {"transform_type": "affine", "target_shape": (3, 4)}, order2=False),
+    case("GridGenerator", [_WARP],
+         lambda f: jnp.stack([(jnp.arange(4.0) + f[:, 0]) / 1.5 - 1,
+                              (jnp.arange(3.0)[:, None] + f[:, 1]) / 1.0 - 1], axis=1),
+         {"transform_type": "warp"}, tag="warp"),
+    case("BilinearSampler", [_SG_D, _SG_G], _sampler_ref, order2=False, rtol=1e-6),
+    case("SpatialTransformer", [_SG_D, _ST_T],
+         lambda d, t: _sampler_ref(d, _affine_ref(t, 3, 3)),
+         {"target_shape": (3, 3), "transform_type": "affine", "sampler_type": "bilinear"},
+         order2=False, rtol=1e-6),
+)
+
+
+def _corr_ref(a, b, k, md, s1, s2, pad):
+    """Correlation written position by position (tiny sizes only)."""
+    a = jnp.pad(a, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    b = jnp.pad(b, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    border = md + (k - 1) // 2
+    th = -(-(a.shape[2] - 2 * border) // s1)
+    tw = -(-(a.shape[3] - 2 * border) // s1)
+    r = md // s2
+    chans = []
+    for p in range(-r, r + 1):
+        for o in range(-r, r + 1):
+            rows = []
+            for i in range(th):
+                cols = []
+                for j in range(tw):
+                    y, x = i * s1 + md, j * s1 + md
+                    pa = a[:, :, y:y + k, x:x + k]
+                    pb = b[:, :, y + p * s2:y + p * s2 + k, x + o * s2:x + o * s2 + k]
+                    cols.append(jnp.sum(pa * pb, axis=(1, 2, 3)) / (k * k * a.shape[1]))
+                rows.append(jnp.stack(cols, -1))
+            chans.append(jnp.stack(rows, -2))
+    return jnp.stack(chans, 1)
+
+
+add(case("Correlation", [nz((1, 2, 5, 5), 320), nz((1, 2, 5, 5), 321)],
+         lambda a, b: _corr_ref(a, b, 3, 2, 2, 2, 2),
+         {"kernel_size": 3, "max_displacement": 2, "stride1": 2, "stride2": 2, "pad_size": 2}))

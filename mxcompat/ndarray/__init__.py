@@ -46,6 +46,8 @@ def _fill_submodules() -> None:
 
 
 _fill_submodules()
+from . import contrib_flow as _contrib_flow  # noqa: E402
+_contrib_flow.install(_submodule("contrib"))
 
 # Fluent methods: x.sum(...) is nd.sum(x, ...).
 _FLUENT = (
