@@ -31,11 +31,17 @@ except ImportError:  # pragma: no cover - while the modules are being written
 _LAZY = ("optimizer", "lr_scheduler", "metric", "io", "gluon", "image", "symbol", "sym",
          "module", "mod", "model", "callback", "kvstore", "kv", "test_utils", "name",
          "attribute", "recordio", "visualization", "viz", "util", "profiler", "engine",
-         "executor")
-_LAZY_ALIAS = {"sym": "symbol", "mod": "module", "kv": "kvstore", "viz": "visualization"}
+         "executor", "operator", "runtime", "library", "monitor", "mon")
+_LAZY_ALIAS = {"sym": "symbol", "mod": "module", "kv": "kvstore", "viz": "visualization",
+               "mon": "monitor"}
+_UTIL_NAMES = ("is_np_array", "is_np_shape", "set_np_shape", "np_shape", "np_array", "use_np",
+               "use_np_array", "use_np_shape")
 
 
 def __getattr__(name: str):
+    if name in _UTIL_NAMES:
+        from . import util
+        return getattr(util, name)
     if name == "AttrScope":
         from .attribute import AttrScope
         return AttrScope

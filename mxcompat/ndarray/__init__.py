@@ -68,3 +68,9 @@ __all__ = ["NDArray", "array", "empty", "waitall", "save", "load", "load_frombuf
     n for n in _top if not n.startswith("_"))
 
 from . import random  # noqa: E402,F401  (mx.nd.random: the sampling front ends)
+
+
+def Custom(*args, **kwargs):  # noqa: N802  (MXNet's name)
+    """Run a custom operator registered with ``mx.operator.register``."""
+    from ..operator import Custom as _custom
+    return _custom(*args, **kwargs)

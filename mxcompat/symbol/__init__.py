@@ -149,3 +149,9 @@ __all__ = ["Symbol", "Variable", "var", "Group", "load", "load_json", "zeros", "
            "full", "arange", "linspace", "eye", "pow", "power", "maximum", "minimum",
            "hypot", "Executor", "NotImplementedForSymbol"] + sorted(
     n for n in _top if not n.startswith("_"))
+
+
+def Custom(*args, **kwargs):  # noqa: N802  (MXNet's name)
+    """Custom operators in Symbol graphs are not supported yet."""
+    raise NotImplementedError("mx.sym.Custom (custom operators in Symbol graphs / Module) "
+                              "is not supported by mxcompat yet")
