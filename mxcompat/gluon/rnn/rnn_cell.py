@@ -484,7 +484,19 @@ class ModifierCell(HybridRecurrentCell):
         return "{}({})".format(type(self).__name__, self.base_cell)
 
 
-class ZoneoutCell(ModifierCell):
+class _EagerModifierCell(ModifierCell):
+    """A modifier whose own step keeps state between calls (masks, the previous output), so
+    it always runs eagerly; only its base cell may be compiled."""
+
+    def hybridize(self, active: bool = True, **kwargs) -> None:
+        self.base_cell.hybridize(active, **kwargs)
+
+    def forward(self, inputs, states):
+        self._counter += 1
+        return self.hybrid_forward(nd, inputs, states)
+
+
+class ZoneoutCell(_EagerModifierCell):
     """Zoneout: in training, each output/state element keeps its previous value with
     probability ``zoneout_outputs``/``zoneout_states``. Always runs eagerly (it carries the
     previous output between calls)."""
@@ -512,14 +524,6 @@ class ZoneoutCell(ModifierCell):
     def reset(self) -> None:
         super().reset()
         self._prev_output = None
-
-    def hybridize(self, active: bool = True, **kwargs) -> None:
-        """The base cell may be compiled; the zoneout step itself stays eager."""
-        self.base_cell.hybridize(active, **kwargs)
-
-    def forward(self, inputs, states):
-        self._counter += 1
-        return self.hybrid_forward(nd, inputs, states)
 
     def hybrid_forward(self, F, inputs, states):
         out, new_states = self.base_cell(inputs, states)

@@ -2,16 +2,15 @@
 LSTMPCell (LSTM with a projected recurrent state)."""
 from __future__ import annotations
 
-from .... import ndarray as nd
 from ....ndarray.ndarray import NDArray
-from ...rnn.rnn_cell import (BidirectionalCell, HybridRecurrentCell, ModifierCell,
+from ...rnn.rnn_cell import (BidirectionalCell, HybridRecurrentCell, _EagerModifierCell,
                              SequentialRNNCell, _format_sequence, _get_begin_state,
                              _mask_variable_length)
 
 __all__ = ["VariationalDropoutCell", "LSTMPCell"]
 
 
-class VariationalDropoutCell(ModifierCell):
+class VariationalDropoutCell(_EagerModifierCell):
     """Dropout on inputs, the first state and outputs with the same mask at every step
     of a sequence (masks are drawn on the first step; ``reset()`` forgets them).
     Runs eagerly (the masks live between calls), like ZoneoutCell."""
@@ -41,14 +40,6 @@ class VariationalDropoutCell(ModifierCell):
         self.drop_inputs_mask = None
         self.drop_states_mask = None
         self.drop_outputs_mask = None
-
-    def hybridize(self, active: bool = True, **kwargs) -> None:
-        """The base cell may be compiled; the masking itself stays eager."""
-        self.base_cell.hybridize(active, **kwargs)
-
-    def forward(self, inputs, states):
-        self._counter += 1
-        return self.hybrid_forward(nd, inputs, states)
 
     def hybrid_forward(self, F, inputs, states):
         if self.drop_states and self.drop_states_mask is None:
