@@ -23,9 +23,10 @@ functions (normal: within a few ulp, about 5% of the elements differ between CPU
 GPU); the integer-valued poisson and negative binomials matched in our check, but their
 rejection steps evaluate logarithms, so a rare element may differ.
 
-Keys are handed out as raw ``uint32[2]`` key data computed on the host in batches (one
-compiled call per 256 keys), so drawing a key costs well under a microsecond and does not
-touch the device. Operators receive this as their ``key`` argument; ``as_key`` turns it into
+Keys are handed out as raw ``uint32[2]`` key data computed on the host with numpy, 256 at a
+time (the threefry hash is written out here, bit for bit the one of ``jax.random``), so
+drawing a key costs well under a microsecond, compiles nothing and does not touch the
+device. Operators receive this as their ``key`` argument; ``as_key`` turns it into
 a typed key inside the operator.
 
 Compiled code: keys as arguments (``key_scope``)
@@ -86,6 +87,7 @@ import warnings
 
 import jax
 import jax.numpy as jnp
+from jax import lax
 import numpy as np
 
 from . import mxnet_rng
@@ -117,19 +119,57 @@ class RandomStreamWarning(UserWarning):
     """An operator cannot follow the selected random stream and uses the JAX stream."""
 
 
+# --------------------------------------------------------------------------- threefry
+# The threefry-2x32 hash of jax.random, written out so that the host (numpy) and compiled
+# code (lax, fully unrolled: one fused loop) compute exactly the bits jax.random computes.
+_ROTATIONS = ((13, 15, 26, 6), (17, 29, 16, 24))
+_KS_PARITY = np.uint32(0x1BD11BDA)
+
+
+def _threefry2x32(k0, k1, x0, x1, add, xor, rotl):
+    """The 20-round threefry-2x32 hash of the pairs ``(x0, x1)`` under key ``(k0, k1)``,
+    built from the given uint32 operations (numpy's or lax's)."""
+    ks = (k0, k1, xor(xor(k0, k1), _KS_PARITY))
+    x0, x1 = add(x0, ks[0]), add(x1, ks[1])
+    for i in range(5):
+        for r in _ROTATIONS[i % 2]:
+            x0 = add(x0, x1)
+            x1 = xor(x0, rotl(x1, r))
+        x0 = add(x0, ks[(i + 1) % 3])
+        x1 = add(add(x1, ks[(i + 2) % 3]), np.uint32(i + 1))
+    return x0, x1
+
+
+def _np_rotl(x, r: int):
+    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+
+
+def _host_hash(key: np.ndarray, x0: np.ndarray, x1: np.ndarray):
+    """threefry-2x32 on the host: ``key`` is uint32[2], ``x0``/``x1`` uint32 arrays."""
+    return _threefry2x32(np.uint32(key[0]), np.uint32(key[1]), x0, x1,
+                         np.add, np.bitwise_xor, _np_rotl)
+
+
 # --------------------------------------------------------------------------- key data
-@jax.jit
-def _batch_keys(base_data, start):
-    base = jax.random.wrap_key_data(base_data, impl=_IMPL)
-    idx = start + jnp.arange(_BATCH, dtype=jnp.uint32)
-    return jax.random.key_data(jax.vmap(lambda i: jax.random.fold_in(base, i))(idx))
+def _fold_in_many(key: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """``[fold_in(key, d) for d in data]`` as uint32[len(data), 2] key data (host)."""
+    y0, y1 = _host_hash(key, np.zeros_like(data), data)
+    return np.stack([y0, y1], axis=1)
 
 
 def _base_data(seed_state: int, device_id: int) -> np.ndarray:
-    key = jax.random.key(seed_state, impl=_IMPL)
+    """Key data of ``key(seed)`` (folded with the device id unless it is 0)."""
+    s = int(seed_state) & 0xFFFFFFFFFFFFFFFF  # a 64-bit seed split into two words
+    key = np.array([s >> 32, s & 0xFFFFFFFF], dtype=np.uint32)
     if device_id:
-        key = jax.random.fold_in(key, device_id)
-    return np.asarray(jax.random.key_data(key))
+        key = _fold_in_many(key, np.array([device_id], dtype=np.uint32))[0]
+    return key
+
+
+def _batch_keys(base_data: np.ndarray, start: int) -> np.ndarray:
+    """Key data of ``fold_in(base, start + i)`` for the next ``_BATCH`` values of i."""
+    idx = np.uint32(start & 0xFFFFFFFF) + np.arange(_BATCH, dtype=np.uint32)
+    return _fold_in_many(base_data, idx)
 
 
 class _CtxStream:
@@ -145,7 +185,7 @@ class _CtxStream:
 
     def take(self) -> np.ndarray:
         if self.pos >= _BATCH:
-            self.buf = np.asarray(_batch_keys(self.base, np.uint32(self.count & 0xFFFFFFFF)))
+            self.buf = _batch_keys(self.base, self.count)
             self.pos = 0
         k = self.buf[self.pos]
         self.pos += 1
@@ -395,36 +435,200 @@ _init_from_env()
 
 
 # --------------------------------------------------------------------------- bulk fills
+# What the numbers are: an array of n values is cut into chunks of _FILL_CHUNKS[i] values
+# (the smallest that holds n, else the largest); chunk j is what
+# ``jax.random.uniform(k_j, (chunk,), dtype, a, b)`` (or ``normal(...) * b + a``) gives,
+# with k_j the next key of the context's stream, and the array is the first n values of the
+# chunks laid end to end.
+# How they are computed: jax.random derives the values of a chunk from threefry counter
+# pairs. For 32-bit values pair p = (p, p + chunk/2) gives values p and p + chunk/2; for
+# 64-bit values pair p = (p, p + chunk) gives value p (its two words). A compiled block
+# computes ``pairs`` consecutive pairs from a start s, with the pair offset as an
+# argument, so a block of any size serves every chunk size: the values never depend on
+# which block computed them, and nothing compiles per shape.
 _FILL_CHUNKS = (1 << 12, 1 << 18)
+_BLOCKS = (1 << 11, 1 << 17)  # pairs per compiled call (half of each chunk size)
+# A block kernel costs a compilation or a cache load (~25 ms) in each process, the large
+# block computes a small draw in well under a millisecond: small draws use the large block
+# until there have been this many, then the small block is compiled.
+_SMALL_BLOCK_AFTER = 16
+_AHEAD = 2                    # blocks dispatched ahead of the one being copied out
+_SPARE_MAX = 4                # spent block outputs kept per block kernel for reuse
+_ALIGN = 64                   # XLA:CPU uses host buffers this aligned in place
 _fill_kernels: dict = {}
+_spare: dict = {}             # kernel key -> spent outputs, donated as output buffers
+_small_draws = [0]
 
 
-def _fill_kernel(kind: str, chunk: int, dtype):
-    k = _fill_kernels.get((kind, chunk, dtype))
+def _lax_rotl(x, r: int):
+    return lax.bitwise_or(lax.shift_left(x, np.uint32(r)),
+                          lax.shift_right_logical(x, np.uint32(32 - r)))
+
+
+def _unit_floats(bits, dtype: np.dtype):
+    """Floats in [0, 1) from random bits (unsigned ints as wide as ``dtype``), as
+    jax.random.uniform makes them: the top mantissa bits under the exponent of 1.0."""
+    ut = bits.dtype
+    nbits, nmant = dtype.itemsize * 8, np.finfo(dtype).nmant
+    mant = lax.shift_right_logical(bits, np.array(nbits - nmant, ut))
+    one = np.array(1.0, dtype).view(ut)
+    return lax.sub(lax.bitcast_convert_type(lax.bitwise_or(mant, one), dtype),
+                   np.array(1.0, dtype))
+
+
+def _uniform_from_bits(bits, dtype: np.dtype, lo, hi):
+    f = _unit_floats(bits, dtype)
+    return lax.max(lo, lax.add(lax.mul(f, lax.sub(hi, lo)), lo))
+
+
+def _values_from_bits(kind: str, bits, dtype: np.dtype, a, b):
+    """Uniform on [a, b) or normal(mean a, std b) values of ``dtype`` from random bits;
+    ``a`` and ``b`` are float64 scalars (computed as the jax.random samplers compute)."""
+    if kind == "uniform":
+        return _uniform_from_bits(bits, dtype, lax.convert_element_type(a, dtype),
+                                  lax.convert_element_type(b, dtype))
+    lo = np.nextafter(np.array(-1.0, dtype), np.array(0.0, dtype))
+    u = _uniform_from_bits(bits, dtype, lo, np.array(1.0, dtype))
+    z = lax.mul(np.array(np.sqrt(2), dtype), lax.erf_inv(u))
+    z = lax.add(lax.mul(lax.convert_element_type(z, np.float64), b), a)
+    return lax.convert_element_type(z, dtype)
+
+
+def _fill_kernel(kind: str, dtype: np.dtype, pairs: int):
+    """Compiled ``(ctr, ab, buf) -> values`` for ``pairs`` counter pairs: ``ctr`` is uint32
+    ``[key0, key1, start, offset]`` (pairs ``(start + i, start + i + offset)``), ``ab`` the
+    float64 ``[a, b]``, ``buf`` an array shaped as the result, whose memory the result
+    takes. 32-bit values come as [2, pairs] (first and second word of each pair), 64-bit
+    ones as [pairs]."""
+    k = _fill_kernels.get((kind, dtype, pairs))
     if k is None:
-        def draw(key, a, b):
-            key = as_key(key)
-            if kind == "uniform":
-                return jax.random.uniform(key, (chunk,), dtype, a.astype(dtype), b.astype(dtype))
-            return (jax.random.normal(key, (chunk,), dtype) * b + a).astype(dtype)
-        k = _fill_kernels[(kind, chunk, dtype)] = jax.jit(draw)
+        wide = dtype.itemsize == 8
+
+        def block(ctr, ab, _buf):
+            x0 = lax.add(lax.iota(np.uint32, pairs), ctr[2])
+            y0, y1 = _threefry2x32(ctr[0], ctr[1], x0, lax.add(x0, ctr[3]),
+                                   lax.add, lax.bitwise_xor, _lax_rotl)
+            if wide:
+                hi = lax.convert_element_type(y0, np.uint64)
+                bits = lax.bitwise_or(lax.shift_left(hi, np.uint64(32)),
+                                      lax.convert_element_type(y1, np.uint64))
+            else:
+                bits = lax.concatenate([lax.expand_dims(y0, (0,)),
+                                        lax.expand_dims(y1, (0,))], 0)
+            return _values_from_bits(kind, bits, dtype, ab[0], ab[1])
+        # the third argument, an output of the same shape, is donated: spent outputs are
+        # reused instead of fresh memory (new pages cost more than the draw on some hosts)
+        k = _fill_kernels[(kind, dtype, pairs)] = jax.jit(block, donate_argnums=(2,),
+                                                          keep_unused=True)
     return k
+
+
+def _aligned_empty(n: int, dtype: np.dtype) -> np.ndarray:
+    """An uninitialised 1-D host array whose data is ``_ALIGN``-byte aligned, so that
+    ``jax.device_put`` to the CPU can use it without copying."""
+    raw = np.empty(n * dtype.itemsize + _ALIGN, np.uint8)
+    off = -raw.ctypes.data % _ALIGN
+    return raw[off:off + n * dtype.itemsize].view(dtype)
+
+
+def _block_pairs(kind: str, dtype: np.dtype, want: int) -> int:
+    """The block size for a call that needs ``want`` pairs (see ``_SMALL_BLOCK_AFTER``)."""
+    small, big = _BLOCKS
+    if want > small:
+        return big
+    if (kind, dtype, small) not in _fill_kernels:
+        _small_draws[0] += 1
+        if _small_draws[0] <= _SMALL_BLOCK_AFTER:
+            return big
+    return small
+
+
+def _run_block(kind: str, dtype: np.dtype, pairs: int, ctr: np.ndarray, ab: np.ndarray):
+    """One compiled block call, writing into a spent output of the same kernel if any."""
+    key = (kind, dtype, pairs)
+    spare = _spare.get(key)
+    if spare:
+        buf = spare.pop()
+    else:
+        shape = (pairs,) if dtype.itemsize == 8 else (2, pairs)
+        buf = jax.device_put(np.empty(shape, dtype))
+    return _fill_kernel(kind, dtype, pairs)(ctr, ab, buf)
+
+
+def _recycle(kind: str, dtype: np.dtype, out) -> None:
+    """Keep a block output whose values were copied out, as the next call's buffer."""
+    spare = _spare.setdefault((kind, dtype, out.shape[-1]), [])
+    if len(spare) < _SPARE_MAX:
+        spare.append(out)
+
+
+def _copy_block(dst: np.ndarray, call: tuple, out, offset: int) -> None:
+    """Copy the chunk values that block ``out`` holds into ``dst`` (flat)."""
+    start, m, s = call
+    host = np.asarray(out)
+    width = host.shape[-1]
+    if host.ndim == 1:  # 64-bit values: one per pair
+        c = min(width, m - s)
+        dst[start + s:start + s + c] = host[:c]
+        return
+    # row 0: values s.. of the chunk; row 1: values offset + s..; pairs past the
+    # offset (a block wider than half the chunk) belong to no value
+    c0 = min(width, offset - s, m - s)
+    c1 = min(width, offset - s, m - offset - s)
+    dst[start + s:start + s + c0] = host[0, :c0]
+    if c1 > 0:
+        dst[start + offset + s:start + offset + s + c1] = host[1, :c1]
+
+
+def _as_prefix(out, n: int, offset: int):
+    """The n values of a one-block draw as a view of the block's output, when they are its
+    leading elements and fill at least half of it (else None: they are copied)."""
+    host = np.asarray(out)
+    width = host.shape[-1]
+    if host.ndim == 2 and n > min(width, offset) and width != offset:
+        return None
+    flat = host.reshape(-1)
+    return flat[:n] if 2 * n >= flat.size else None
 
 
 def fill_values(kind: str, shape: tuple, dtype, a: float, b: float, ctx_key=("cpu", 0)):
     """Host values of shape ``shape``: ``uniform`` on [a, b) or ``normal`` (mean a, std b).
 
     For the initializers, which fill many arrays of as many different shapes once: the
-    draw is compiled for a few fixed chunk sizes (not once per shape, which costs a
-    compilation per parameter shape) and the chunks are cut to the shape on the host.
-    Each chunk takes a fresh key from the context's stream, so ``seed`` repeats them.
+    draw is compiled once per block size (see above), never per shape, and each chunk
+    takes a fresh key from the context's stream, so ``seed`` repeats the values. The
+    result is 64-byte aligned, so ``jax.device_put`` to a CPU device need not copy it;
+    it may be a read-only view of a compiled block's output.
     """
     dtype = np.dtype(dtype)
     n = int(np.prod(shape, dtype=np.int64))
+    if n == 0:
+        return np.empty(shape, dtype)
     chunk = next((c for c in _FILL_CHUNKS if c >= n), _FILL_CHUNKS[-1])
-    kern = _fill_kernel(kind, chunk, dtype)
-    a_arr, b_arr = np.asarray(a, np.float64), np.asarray(b, np.float64)
-    pieces = [kern(next_key(ctx_key), a_arr, b_arr) for _ in range(max(1, -(-n // chunk)))]
-    flat = np.concatenate([np.asarray(p) for p in pieces]) if len(pieces) > 1 \
-        else np.asarray(pieces[0])
-    return flat[:n].reshape(shape)
+    offset = chunk if dtype.itemsize == 8 else chunk // 2
+    ab = np.array([a, b], np.float64)
+    calls = []  # (first value of the chunk, values of the chunk, first pair), key, pairs
+    for start in range(0, n, chunk):
+        key = next_key(ctx_key)
+        m = min(chunk, n - start)
+        npairs = min(m, offset)
+        for s in range(0, npairs, _BLOCKS[-1]):
+            pairs = _block_pairs(kind, dtype, min(npairs - s, _BLOCKS[-1]))
+            calls.append(((start, m, s), np.array([key[0], key[1], s, offset], np.uint32),
+                          pairs))
+    pending = []  # outputs of calls[i], calls[i + 1], ... (dispatched, maybe not done)
+    if len(calls) == 1:
+        pending.append(_run_block(kind, dtype, calls[0][2], calls[0][1], ab))
+        view = _as_prefix(pending[0], n, offset)
+        if view is not None:
+            return view.reshape(shape)
+    dst = _aligned_empty(n, dtype)
+    for i, (where, ctr, pairs) in enumerate(calls):
+        # keep _AHEAD blocks computing while one is copied out
+        while len(pending) <= _AHEAD and i + len(pending) < len(calls):
+            w, c, p = calls[i + len(pending)]
+            pending.append(_run_block(kind, dtype, p, c, ab))
+        out = pending.pop(0)
+        _copy_block(dst, where, out, offset)
+        _recycle(kind, dtype, out)
+    return dst.reshape(shape)

@@ -1,6 +1,8 @@
 """``mx.autograd``: recording, training mode, backward and grad of every order, Function."""
 from __future__ import annotations
 
+from .._backend import deferred as _deferred
+
 import jax.numpy as jnp
 
 from .. import ndarray as _nd_pkg  # noqa: F401  (NDArray and operators first)
@@ -49,6 +51,8 @@ class _RecordingStateScope:
         self._prev_train_mode = None
 
     def __enter__(self):
+        if self._enter_is_record:   # a training iteration starts: run the last one's work
+            _deferred.flush()
         if self._enter_is_record is not None:
             self._prev_is_record = set_recording(self._enter_is_record)
         if self._enter_train_mode is not None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import jax
 import jax.numpy as jnp
 
+from .._backend import deferred as _deferred
+
 __all__ = ["run"]
 
 _SEEN: dict = {}       # structure key -> times seen (before compiling)
@@ -130,7 +132,7 @@ def _structure(order, head_entries, Entry, Leaf, VJP):
     return key, parts, leaves, reqs, heads, inputs, dyns
 
 
-def run(order, head_entries, head_vals, Entry, Leaf, VJP):
+def run(order, head_entries, head_vals, Entry, Leaf, VJP, ctx=None):
     """Leaf gradients ``{id(leaf): array}`` and the touched leaves, or None when this
     graph goes through the per-node path (not fusable, or not seen often enough yet)."""
     st = _structure(order, head_entries, Entry, Leaf, VJP)
@@ -149,7 +151,7 @@ def run(order, head_entries, head_vals, Entry, Leaf, VJP):
         if len(_CACHE) >= _MAX:
             _CACHE.clear()
         fused = _CACHE[key] = _Fused(parts, len(leaves), reqs, heads)
-    out = fused.fn(inputs, dyns, list(head_vals))
+    out = _deferred.run_tree(fused.fn, (inputs, dyns, list(head_vals)), ctx)
     grads = {id(leaves[k]): g for k, g in enumerate(out) if g is not None}
     touched = [leaves[k] for k in fused.touched]
     return grads, touched

@@ -15,6 +15,9 @@ from typing import Callable, Sequence
 import jax
 import jax.numpy as jnp
 
+import numpy as np
+
+from .._backend import deferred as _deferred
 from ..base import MXNetError
 from ..ops.registry import Op
 from . import fused as _fused
@@ -266,7 +269,7 @@ def record_op(op: Op, attrs: dict, dyn: tuple, arrays, inputs, outputs,
     mask = _mask(op, arrays, parents) if op.differentiable else (False,) * len(arrays)
     vjp = vjp_for(op, attrs, mask, static)
     node = Node(vjp, dyn, state.training if op.train_aware else False, tuple(arrays),
-                parents, tuple((o._data.shape, o._data.dtype) if o._view is None
+                parents, tuple((o._v.shape, o._v.dtype) if o._view is None
                                else (o.shape, o._dtype) for o in outputs), len(outputs))
     for i, o in enumerate(outputs):
         o._ag = Entry(node, i)
@@ -286,7 +289,7 @@ def record_view(src, view, opname: str, kwargs: dict) -> None:
     if state.recording and entry_of(src) is not None:
         from ..ops.registry import REGISTRY
         op = REGISTRY[opname]
-        record_op(op, op.parse(kwargs), (), [src._array], [src], [view])
+        record_op(op, op.parse(kwargs), (), [src._raw()], [src], [view])
 
 
 # ----------------------------------------------------------------------------- backward
@@ -315,14 +318,23 @@ _ONES: dict = {}
 
 def _ones(h):
     """The default head gradient: ones like ``h`` (cached: made once per shape/device)."""
-    arr = h._array
-    key = (arr.shape, arr.dtype, getattr(arr, "sharding", None))
+    key = (h.shape, h._dtype, h._ctx)
     v = _ONES.get(key)
     if v is None:
         if len(_ONES) > 256:
             _ONES.clear()
-        v = _ONES[key] = jnp.ones_like(arr)
+        v = _ONES[key] = jax.device_put(jnp.ones(key[0], key[1]), h._ctx.jax_device)
     return v
+
+
+def _cast(x, dtype, ctx):
+    """``x`` as ``dtype`` (deferred when ``x`` is)."""
+    if x.dtype == dtype:
+        return x
+    if type(x) is _deferred.Pending:
+        from ..ndarray.ndarray import _caster
+        return _deferred.run(_caster(np.dtype(dtype).name), (x,), ctx)
+    return x.astype(dtype)
 
 
 def _accumulate(store: dict, key, value, add_fn):
@@ -353,16 +365,18 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
         ct: dict = {}
         leaves: dict = {}
         head_vals = []
+        ctx0 = heads[0]._ctx
         if create_graph:
             add = lambda a, b: a + b  # noqa: E731  (NDArrays: recorded addition)
         else:
-            add = _jit_add
+            add = lambda a, b: _deferred.run(_jit_add, (a, b), ctx0)  # noqa: E731
         for h, e, g in zip(heads, head_entries, head_grads):
             if g is None:
                 gval = _ones(h)
             else:
-                gval = g._array
+                gval = g._raw()
                 if gval.shape != tuple(h.shape):
+                    gval = _deferred.resolve(gval)
                     # MXNet does not check the shape: it reads the buffer as the head's shape
                     try:
                         gval = jnp.broadcast_to(gval, h.shape)
@@ -370,7 +384,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                         if gval.size < h.size:
                             raise
                         gval = gval.reshape(-1)[:h.size].reshape(h.shape)
-                gval = gval.astype(h._dtype)
+                gval = _cast(gval, h._dtype, ctx0)
             if create_graph:
                 gval = g if (g is not None and g.shape == h.shape) else _wrap(gval, h._ctx)
             key = id(e) if isinstance(e, Leaf) else (id(e.node), e.index)
@@ -405,7 +419,7 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
 
         fused = None
         if not create_graph and wanted is None:
-            fused = _fused.run(order, head_entries, head_vals, Entry, Leaf, VJP)
+            fused = _fused.run(order, head_entries, head_vals, Entry, Leaf, VJP, ctx0)
         if fused is not None:  # the whole backward as one compiled call
             grads, touched = fused
             for leaf in touched:
@@ -471,10 +485,10 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                     buf._set(jnp.zeros(buf.shape, buf._dtype))
                     leaf.fresh = 1
                 continue
-            gval = g._array if isinstance(g, NDArray) else g
+            gval = _cast(g._raw() if isinstance(g, NDArray) else g, buf._dtype, buf._ctx)
             if leaf.req == "add":
-                gval = buf._array + gval.astype(buf._dtype)
-            buf._set(gval.astype(buf._dtype) if gval.dtype != buf._dtype else gval)
+                gval = _deferred.run(_jit_add, (buf._raw(), gval), buf._ctx)
+            buf._set(gval)
             if create_graph and isinstance(g, NDArray):
                 buf._ag = g._ag  # the buffer holds a differentiable value
             leaf.fresh = 1
@@ -489,21 +503,26 @@ def run_backward(heads, head_grads, variables=None, retain_graph=False,
                         p.live = False
                 node.live = False
                 node.inputs = None
+                release = getattr(node.vjp, "release", None)
+                if release is not None:
+                    release()
             for e in head_entries:
                 if isinstance(e, Leaf) and e.req == "null":
                     e.live = False
 
 
 def _pull(node: Node, cts: list, create_graph: bool, ctx) -> Sequence:
+    from ..ndarray.ndarray import NDArray
     vjp = node.vjp
     if getattr(vjp, "custom", False):
         return vjp.pullback(node, cts, create_graph)
     if not create_graph:
-        raw = [c._array if hasattr(c, "_array") else c for c in cts]
-        return vjp.kernel(node.train, len(node.dyn))(*node.inputs, *node.dyn, *raw)
+        raw = [c._raw() if isinstance(c, NDArray) else c for c in cts]
+        return _deferred.run(vjp.kernel(node.train, len(node.dyn)),
+                             (*node.inputs, *node.dyn, *raw), ctx)
     # create_graph: run the VJP as a recorded operator over NDArrays tied to the parents
     from ..ndarray._invoke import invoke
-    from ..ndarray.ndarray import NDArray, _wrap
+    from ..ndarray.ndarray import _wrap
     ins = []
     for x, p in zip(node.inputs, node.parents):
         nd = _wrap(x, ctx)

@@ -21,6 +21,7 @@ from typing import Any
 import jax
 import jax.numpy as jnp
 
+from .._backend import deferred as _deferred
 from .._backend import rng as _rng
 from ..autograd import tape as _tape
 from ..base import MXNetError
@@ -227,9 +228,13 @@ class _BlockVJP:
             ct_nds = [c if isinstance(c, NDArray) else _wrap(c, ctx) for c in cts]
             res = invoke(entry.backward_op(), ins + ct_nds, {"key": node.dyn[0]})
             return res if isinstance(res, (list, tuple)) else [res]
-        raw = [c._array if isinstance(c, NDArray) else c for c in cts]
+        raw = [c._raw() if isinstance(c, NDArray) else c for c in cts]
         fcts = [c for c, isf in zip(raw, entry.out_float) if isf]
-        return entry.backward(self.vjp_fn, fcts)
+        return _deferred.run_tree(entry.backward, (self.vjp_fn, fcts), entry.ctx)
+
+    def release(self) -> None:
+        """Drop the residuals once the graph is freed."""
+        self.vjp_fn = None
 
 
 def _parents(nds):
@@ -273,7 +278,7 @@ def call(block, args: tuple) -> Any:
         parents, any_live = _parents(all_nds)
         if any_live:
             mask = tuple(p is not None and not (type(p) is _tape.Leaf and p.req == "null")
-                         and _tape._differentiable(v._array)
+                         and _tape._differentiable(v._raw())
                          for p, v in zip(parents, all_nds))
         else:
             recording = False
@@ -283,12 +288,13 @@ def call(block, args: tuple) -> Any:
     if entry is None:
         entry = state.entries[sig] = _Entry(block, params, desc, training, ctx, mask)
     key = _rng.next_key((ctx.device_type, ctx.device_id))
-    p_arrays = [v._array for v in p_nds]
-    x_arrays = [v._array for v in x_nds]
+    p_arrays = [v._raw() for v in p_nds]
+    x_arrays = [v._raw() for v in x_nds]
     if recording:
-        outs, updates, vjp_fn = entry.forward_vjp(key, p_arrays, x_arrays)
+        outs, updates, vjp_fn = _deferred.run_tree(entry.forward_vjp,
+                                                   (key, p_arrays, x_arrays), ctx)
     else:
-        outs, updates = entry.forward(key, p_arrays, x_arrays)
+        outs, updates = _deferred.run_tree(entry.forward, (key, p_arrays, x_arrays), ctx)
     if updates:  # auxiliary states (BatchNorm statistics): not user writes into the graph
         from ..ndarray import ndarray as _ndm
         hook, _ndm._write_hook = _ndm._write_hook, None

@@ -8,6 +8,8 @@ out, buffers donated).
 """
 from __future__ import annotations
 
+from .._backend import deferred as _deferred
+
 import jax
 
 from .. import optimizer as opt
@@ -121,6 +123,7 @@ class Trainer:
             self._init_kvstore()
         self._allreduce_grads()
         self._update(ignore_stale_grad)
+        _deferred.flush()   # the end of an iteration: its work runs as one segment
 
     def allreduce_grads(self) -> None:
         """Sum each parameter's gradients across its contexts (for a manual ``update``)."""

@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 import jax
 
+from .._backend import deferred as _deferred
 from .._backend import devices as _devices
 from .._backend import rng as _rng
 from ..base import MXNetError, incompatible_attr
@@ -77,8 +78,9 @@ def _explain_failure(op: Op, arrays, attrs, exc: Exception) -> MXNetError:
 
 
 def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
-                device=None, static: tuple | None = None):
-    """Run the compiled kernel; returns the raw result (array or tuple)."""
+                device=None, static: tuple | None = None, ctx: Context | None = None):
+    """Run the compiled kernel (deferred: see _backend/deferred.py); returns the raw
+    result (array or tuple; placeholders while deferred)."""
     if op.same_dtype and len(arrays) > 1:
         d0 = arrays[0].dtype
         for i in range(1, len(arrays)):
@@ -89,7 +91,7 @@ def call_kernel(op: Op, arrays: Sequence[jax.Array], attrs: dict, dyn: tuple,
     kern = op.kernel_for(op.static_key(attrs) if static is None else static,
                          hooks.is_training() if op.train_aware else False, device)
     try:
-        return kern(*arrays, *dyn)
+        return _deferred.run(kern, (*arrays, *dyn), ctx)
     except MXNetError:
         raise
     except Exception as exc:  # JAX shape/type errors become MXNet errors
@@ -122,7 +124,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
         if r is not None:
             return r
     attrs, dyn, static = prepare(op, kwargs)
-    arrays = [x._data if x._view is None else x._read_view() for x in inputs]
+    arrays = [x._v if x._view is None else x._raw() for x in inputs]
     if inputs:
         ctx = inputs[0]._ctx
         device = None
@@ -136,7 +138,7 @@ def invoke(op: Op, inputs: Sequence[NDArray], kwargs: dict, out: Any = None,
             dyn = dyn + (_rng.next_key((ctx.device_type, ctx.device_id)),)
         else:
             dyn = dyn + (_rng.placeholder_key(),)
-    res = call_kernel(op, arrays, attrs, dyn, device, static)
+    res = call_kernel(op, arrays, attrs, dyn, device, static, ctx)
     if op.mutate:
         res = _write_back(op, inputs, res)
     multi = isinstance(res, (tuple, list))

@@ -18,6 +18,8 @@ from .._backend import dtypes as _dt
 from ..base import MXNetError, incompatible_attr, numeric_types
 from ..context import Context, current_context
 from ..ops.registry import REGISTRY as _OPS
+from .._backend import deferred as _deferred
+from .._backend.deferred import Pending as _Pending
 
 __all__ = ["NDArray", "array", "empty", "waitall"]
 
@@ -48,10 +50,30 @@ def _flat_write(base, offset, value):
                                         (offset,)).reshape(base.shape)
 
 
+_WINDOWS: dict = {}
+_CASTERS: dict = {}
+
+
+def _window_fn(shape: tuple):
+    """Compiled ``f(base, offset)``: the window of ``shape`` at a flat offset of base."""
+    f = _WINDOWS.get(shape)
+    if f is None:
+        f = _WINDOWS[shape] = jax.jit(lambda base, offset: _flat_window(base, offset, shape))
+    return f
+
+
+def _caster(dtype_name: str):
+    """Compiled ``f(x) = x.astype(dtype)``."""
+    f = _CASTERS.get(dtype_name)
+    if f is None:
+        f = _CASTERS[dtype_name] = jax.jit(lambda x: x.astype(dtype_name))
+    return f
+
+
 def _wrap(arr: jax.Array, ctx: Context) -> "NDArray":
-    """A new root NDArray holding ``arr`` (the fast constructor)."""
+    """A new root NDArray holding ``arr`` (a jax.Array or a deferred placeholder)."""
     nd = object.__new__(NDArray)
-    nd._data = arr
+    nd._v = arr
     nd._view = None
     nd._ctx = ctx
     nd._ag = None
@@ -67,10 +89,25 @@ def _shape_str(shape) -> str:
 class NDArray:
     """An n-dimensional array on a device, with MXNet 1.x semantics."""
 
-    __slots__ = ("_data", "_view", "_ctx", "_ag", "writable", "__weakref__")
+    __slots__ = ("_v", "_view", "_ctx", "_ag", "writable", "__weakref__")
     __array_priority__ = 1000.0
 
     # -- storage ----------------------------------------------------------------
+    # ``_v`` holds a jax.Array, or a ``Pending`` placeholder while the call computing it is
+    # deferred (see _backend/deferred.py). ``_data`` and ``_array`` always give a jax.Array
+    # (running deferred work when needed); ``_raw()`` may give a placeholder, for code that
+    # only passes the value on to more deferred calls.
+    @property
+    def _data(self):
+        v = self._v
+        if type(v) is _Pending:
+            v = self._v = v.get()
+        return v
+
+    @_data.setter
+    def _data(self, value) -> None:
+        self._v = value
+
     def _read_view(self) -> jax.Array:
         v = self._view
         base = v.root._data
@@ -82,32 +119,51 @@ class NDArray:
             v.src = base
         return v.cache
 
+    def _raw(self):
+        """The current value, possibly a deferred placeholder."""
+        v = self._view
+        if v is None:
+            return self._v
+        base = v.root._v
+        if type(base) is _Pending:
+            if v.offset == 0 and v.shape == base.shape:
+                return base
+            return _deferred.run(_window_fn(v.shape), (base, v.offset), self._ctx)
+        return self._read_view()
+
     @property
     def _array(self) -> jax.Array:
         """The current value as a jax.Array."""
         return self._data if self._view is None else self._read_view()
 
-    def _set(self, arr: jax.Array) -> None:
+    def _set(self, arr) -> None:
         """Rebind this handle (and its root, for a view) to a new value of the same shape."""
         v = self._view
         if v is None:
-            self._data = arr
+            self._v = arr
         else:
             root = v.root
-            root._data = _flat_write(root._data, v.offset, arr)
-            v.cache, v.src = arr, root._data
+            base = root._v
+            if v.offset == 0 and v.shape == base.shape and arr.dtype == base.dtype:
+                root._v = arr   # a whole-array view
+            else:
+                root._v = _deferred.run(_flat_write, (base, v.offset, arr), root._ctx)
+            v.cache, v.src = None, None
         hook = _write_hook
         if hook is not None:
             hook(self)
 
-    def _assign(self, arr: jax.Array, what: str = "") -> None:
+    def _assign(self, arr, what: str = "") -> None:
         """Write ``arr`` into this array (``out=`` targets): same shape, cast to our dtype."""
         shape = self.shape
         if tuple(arr.shape) != shape:
             raise MXNetError(f"{what}: shape inconsistent: the out= array has shape "
                              f"{list(shape)} but the result has shape {list(arr.shape)}")
+        if type(arr) is _Pending and _deferred.multi_device():
+            arr = arr.get()
         if arr.dtype != self._dtype:
-            arr = arr.astype(self._dtype)
+            arr = _deferred.run(_caster(self._dtype.name), (arr,), self._ctx) \
+                if type(arr) is _Pending else arr.astype(self._dtype)
         device = self._ctx.jax_device
         if isinstance(arr, jax.Array) and not isinstance(arr, jax.core.Tracer) \
                 and arr.devices() != {device}:
@@ -121,7 +177,7 @@ class NDArray:
         else:
             root = self
         nd = object.__new__(NDArray)
-        nd._data = None
+        nd._v = None
         nd._view = _View(root, offset, tuple(shape))
         nd._ctx = self._ctx
         nd._ag = None
@@ -132,7 +188,7 @@ class NDArray:
     @property
     def shape(self) -> tuple:
         v = self._view
-        return tuple(self._data.shape) if v is None else v.shape
+        return tuple(self._v.shape) if v is None else v.shape
 
     @property
     def size(self) -> int:
@@ -145,7 +201,7 @@ class NDArray:
     @property
     def _dtype(self) -> np.dtype:
         v = self._view
-        return (self._data if v is None else v.root._data).dtype
+        return (self._v if v is None else v.root._v).dtype
 
     @property
     def dtype(self) -> type:
@@ -287,10 +343,9 @@ class NDArray:
             v = self._view
             nd = v.root._view_of(v.offset, v.shape)
         else:
-            nd = _wrap(self._data, self._ctx)
+            nd = _wrap(None, self._ctx)
             # share storage: writes through the detached handle reach this array
             nd._view = _View(self, 0, self.shape)
-            nd._data = None
         return nd
 
     def tostype(self, stype: str) -> "NDArray":
@@ -577,6 +632,7 @@ def empty(shape, ctx: Context | None = None, dtype=None, stype=None) -> NDArray:
 
 def waitall() -> None:
     """Wait for all pending work (JAX dispatch is asynchronous)."""
+    _deferred.flush_all()
     (jax.device_put(0.0) + 0).block_until_ready()
     try:
         jax.effects_barrier()

@@ -21,6 +21,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from .._backend import deferred as _deferred
 from ..ndarray import NDArray
 from .base import RuleOptimizer
 
@@ -112,15 +113,22 @@ def _build(kernel, cfg: tuple, names: tuple, plan: tuple, writes_grad: bool,
     return jax.jit(step, donate_argnums=(1, 2))
 
 
-def _donatable(x: NDArray) -> jax.Array:
+_copy = jax.jit(lambda a: jnp.array(a, copy=True))
+
+
+def _copied(a, ctx):
+    return _deferred.run(_copy, (a,), ctx)
+
+
+def _donatable(x: NDArray):
     """The array to donate for ``x``; a copy when ``x`` is a whole-array view (its buffer
-    is the root's)."""
+    is the root's). May be a deferred placeholder."""
     v = x._view
     if v is None:
-        return x._data
-    arr = x._read_view()
-    if arr is v.root._data:
-        arr = jnp.array(arr, copy=True)
+        return x._v
+    arr = x._raw()
+    if arr is v.root._v:
+        arr = _copied(arr, x._ctx)
     return arr
 
 
@@ -147,23 +155,24 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
         s_in.append([_donatable(x) for x in leaves])
         w_in.append(_donatable(w))
         plan.append((bool(mp), struct, opt._param_static(idx)))
-    g_in = [g._array for g in grads]
+    g_in = [g._raw() for g in grads]
+    ctx = weights[0]._ctx
     # a buffer may be donated once, and not also passed undonated
     seen: set = set()
     for lst in (w_in, m_in):
         for k, a in enumerate(lst):
             if a is not None:
                 if id(a) in seen:
-                    a = lst[k] = jnp.array(a, copy=True)
+                    a = lst[k] = _copied(a, ctx)
                 seen.add(id(a))
     for lst in s_in:
         for k, a in enumerate(lst):
             if id(a) in seen:
-                a = lst[k] = jnp.array(a, copy=True)
+                a = lst[k] = _copied(a, ctx)
             seen.add(id(a))
     for k, a in enumerate(g_in):
         if id(a) in seen:
-            g_in[k] = jnp.array(a, copy=True)
+            g_in[k] = _copied(a, ctx)
 
     names = tuple(sorted(scalars[0]))
     scal = np.array([[float(d[nm]) for d in scalars] for nm in names], dtype=np.float64)
@@ -174,7 +183,7 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
     fn = _CACHE.get(key)
     if fn is None:
         fn = _CACHE[key] = _build(kernel, key[1], names, key[3], writes_grad, wants_lp)
-    out_w, out_m, out_s, out_g = fn(w_in, m_in, s_in, g_in, scal)
+    out_w, out_m, out_s, out_g = _deferred.run_tree(fn, (w_in, m_in, s_in, g_in, scal), ctx)
     for i in range(n):
         weights[i]._set(out_w[i])
         if m_nd[i] is not None:
