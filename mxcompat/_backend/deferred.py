@@ -138,7 +138,7 @@ def resolve(x):
 
 # ----------------------------------------------------------------------------- segments
 _AVALS: dict = {}      # (fn, arg avals) -> (multi, ((shape, dtype), ...), out_tree)
-_CALL_IDS: dict = {}   # (fn, refs, avals of new outside inputs) -> small int
+_CALLS: dict = {}      # (fn, refs, arg avals) -> (small int id, _AVALS entry)
 _PROGRAMS: dict = {}   # segment key -> compiled program
 _SEEN: dict = {}       # segment key -> runs so far
 _MAX_IDS = 1 << 20
@@ -176,7 +176,7 @@ class Segment:
         """Queue ``fn(*args)``; (multi, placeholders) or None when it must run now."""
         refs = []
         avals = []
-        new_ext = []
+        ext = self.ext
         ext_ids = self.ext_ids
         for a in args:
             t = type(a)
@@ -203,31 +203,28 @@ class Segment:
                 return None   # a tracer or something we do not know: run now
             j = ext_ids.get(id(a))
             if j is None:
-                j = ext_ids[id(a)] = len(self.ext)
-                self.ext.append(a)
-                new_ext.append(av)
+                j = ext_ids[id(a)] = len(ext)
+                ext.append(a)
             refs.append(-1 - j)
             avals.append(av)
-        refs = tuple(refs)
-        ck = (fn, refs, tuple(new_ext))
-        avals = tuple(avals)
-        info = _AVALS.get((fn, avals))
-        if info is None:
-            info = _out_avals(fn, args, avals)
-        multi, out_avals, _tree = info
-        cid = _CALL_IDS.get(ck)
-        if cid is None:
-            if len(_CALL_IDS) >= _MAX_IDS:
-                _CALL_IDS.clear()
-                _PROGRAMS.clear()
-                _SEEN.clear()
-            cid = _CALL_IDS[ck] = len(_CALL_IDS)
+        # the call's identity in a segment key: the function, where its arguments come
+        # from, and their shapes and dtypes (which fix the shapes of everything after it)
+        ck = (fn, tuple(refs), tuple(avals))
+        hit = _CALLS.get(ck)
+        if hit is None:
+            hit = _new_call(ck, fn, args)
+        cid, info = hit
+        multi, out_avals, tree = info
         first = len(self.outs)
-        outs = [Pending(self, first + k, s, d) for k, (s, d) in enumerate(out_avals)]
+        if len(out_avals) == 1:
+            s, d = out_avals[0]
+            outs = [Pending(self, first, s, d)]
+        else:
+            outs = [Pending(self, first + k, s, d) for k, (s, d) in enumerate(out_avals)]
         self.outs.extend(outs)
-        self.calls.append((fn, refs, first, len(outs)))
+        self.calls.append((fn, ck[1], first, len(outs)))
         self.key.append(cid)
-        return multi, outs, info[2]
+        return multi, outs, tree
 
     # -- running ---------------------------------------------------------------------
     def _alive(self) -> list:
@@ -250,8 +247,8 @@ class Segment:
             except BaseException as e:  # reported again to whoever reads a value
                 self.error = e
                 raise
-            finally:
-                self.ext = self.ext_ids = self.calls = None
+            finally:   # (placeholders keep their segment; it no longer keeps them)
+                self.ext = self.ext_ids = self.calls = self.outs = None
 
     def _execute(self) -> None:
         outs = self.outs
@@ -325,6 +322,18 @@ def _build(calls, alive) -> Callable:
         return [env[i] for i in alive]
 
     return jax.jit(segment_program)
+
+
+def _new_call(ck: tuple, fn, args) -> tuple:
+    if len(_CALLS) >= _MAX_IDS:   # ids restart: forget what was keyed by the old ones
+        _CALLS.clear()
+        _PROGRAMS.clear()
+        _SEEN.clear()
+    info = _AVALS.get((fn, ck[2]))
+    if info is None:
+        info = _out_avals(fn, args, ck[2])
+    hit = _CALLS[ck] = (len(_CALLS), info)
+    return hit
 
 
 def _out_avals(fn, args, avals) -> tuple:
@@ -446,9 +455,8 @@ _TREE_FNS: dict = {}
 def run_tree(fn: Callable, args: tuple, ctx=None):
     """``fn(*args)`` for arguments and results that are pytrees of arrays."""
     if not _enabled[0] or _tracing() or _box().suspended:
-        return fn(*jax.tree_util.tree_map(resolve, args,
-                                          is_leaf=lambda x: type(x) is Pending))
-    leaves, tree = jax.tree_util.tree_flatten(args, is_leaf=lambda x: type(x) is Pending)
+        return fn(*jax.tree_util.tree_map(resolve, args))
+    leaves, tree = jax.tree_util.tree_flatten(args)   # (a Pending is a leaf)
     key = (fn, tree)
     w = _TREE_FNS.get(key)
     if w is None:
@@ -469,8 +477,7 @@ def run_tree(fn: Callable, args: tuple, ctx=None):
             seg.ctx = ctx
         res = seg.add(w, leaves, ctx)
     if res is None:
-        return fn(*jax.tree_util.tree_map(resolve, args,
-                                          is_leaf=lambda x: type(x) is Pending))
+        return fn(*jax.tree_util.tree_map(resolve, args))
     _multi, outs, out_tree = res
     return jax.tree_util.tree_unflatten(out_tree, outs)
 

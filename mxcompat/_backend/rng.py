@@ -80,6 +80,7 @@ when the eager dispatcher asks ``host_sample`` before drawing a key.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import threading
@@ -494,6 +495,17 @@ def _values_from_bits(kind: str, bits, dtype: np.dtype, a, b):
     return lax.convert_element_type(z, dtype)
 
 
+def _packed_pairs(ctr, pairs: int):
+    """The threefry hash of ``pairs`` counter pairs (see ``_fill_kernel``) as uint64
+    ``(word0 << 32) | word1``."""
+    x0 = lax.add(lax.iota(np.uint32, pairs), ctr[2])
+    y0, y1 = _threefry2x32(ctr[0], ctr[1], x0, lax.add(x0, ctr[3]),
+                           lax.add, lax.bitwise_xor, _lax_rotl)
+    hi = lax.convert_element_type(y0, np.uint64)
+    return lax.bitwise_or(lax.shift_left(hi, np.uint64(32)),
+                          lax.convert_element_type(y1, np.uint64))
+
+
 def _fill_kernel(kind: str, dtype: np.dtype, pairs: int):
     """Compiled ``(ctr, ab, buf) -> values`` for ``pairs`` counter pairs: ``ctr`` is uint32
     ``[key0, key1, start, offset]`` (pairs ``(start + i, start + i + offset)``), ``ab`` the
@@ -505,16 +517,18 @@ def _fill_kernel(kind: str, dtype: np.dtype, pairs: int):
         wide = dtype.itemsize == 8
 
         def block(ctr, ab, _buf):
-            x0 = lax.add(lax.iota(np.uint32, pairs), ctr[2])
-            y0, y1 = _threefry2x32(ctr[0], ctr[1], x0, lax.add(x0, ctr[3]),
-                                   lax.add, lax.bitwise_xor, _lax_rotl)
+            # the pairs' two words packed in one uint64 (first word high), one per pair.
+            # For 32-bit values the words go to two rows; XLA:CPU would fuse the hash into
+            # both and compute it twice, so it is kept apart by a conditional whose
+            # predicate always holds (the pair offset is never 0)
             if wide:
-                hi = lax.convert_element_type(y0, np.uint64)
-                bits = lax.bitwise_or(lax.shift_left(hi, np.uint64(32)),
-                                      lax.convert_element_type(y1, np.uint64))
+                bits = _packed_pairs(ctr, pairs)
             else:
-                bits = lax.concatenate([lax.expand_dims(y0, (0,)),
-                                        lax.expand_dims(y1, (0,))], 0)
+                packed = lax.cond(ctr[3] != 0, functools.partial(_packed_pairs, pairs=pairs),
+                                  lambda c: lax.full((pairs,), np.uint64(0)), ctr)
+                words = (lax.shift_right_logical(packed, np.uint64(32)), packed)
+                bits = lax.concatenate([lax.expand_dims(
+                    lax.convert_element_type(w, np.uint32), (0,)) for w in words], 0)
             return _values_from_bits(kind, bits, dtype, ab[0], ab[1])
         # the third argument, an output of the same shape, is donated: spent outputs are
         # reused instead of fresh memory (new pages cost more than the draw on some hosts)

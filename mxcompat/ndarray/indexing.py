@@ -14,6 +14,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from .._backend import deferred as _deferred
 from ..base import numeric_types
 from ..ops.registry import REGISTRY
 from ..ops.shape import Advanced, to_index
@@ -186,8 +187,12 @@ def getitem(x: NDArray, key):
 def _value_for(value, target_shape: tuple, dtype, device=None):
     """The value to store, broadcast-checked against the target region and cast."""
     if isinstance(value, NDArray):
-        v = value._array
-        if device is not None and v.devices() != {device}:
+        v = value._raw()
+        if type(v) is _deferred.Pending:
+            if device is not None and _deferred.multi_device():
+                v = v.get()
+        if device is not None and type(v) is not _deferred.Pending \
+                and v.devices() != {device}:
             v = jax.device_put(v, device)
         if not _broadcastable(v.shape, target_shape):
             raise ValueError(
@@ -234,14 +239,15 @@ def setitem(x: NDArray, key, value) -> None:
             target_shape = tuple(s for s in vshape)
             v = _value_for(value, target_shape, dtype, x._ctx.jax_device)
             if v.ndim > len(target_shape):
-                v = v.reshape(v.shape[v.ndim - len(target_shape):])
+                v = _deferred.resolve(v).reshape(v.shape[v.ndim - len(target_shape):])
+            ctx = x._ctx
             if offset == 0 and target_shape == shape:
                 # x[:] = y: share y's (immutable) buffer when nothing needs converting
                 same = v.shape == shape and v.dtype == dtype
-                x._set(v if same else _fill(v, x._array))
+                x._set(v if same else _deferred.run(_fill, (v, x._raw()), ctx))
             else:
                 region = x._view_of(offset, target_shape)
-                region._set(_fill(v, region._array))
+                region._set(_deferred.run(_fill, (v, region._raw()), ctx))
             return
         static = tuple(static)
         target_shape = tuple(jax.eval_shape(lambda d: d[to_index(static)],
