@@ -696,3 +696,6 @@ def _split_fused(data, shapes):
 @functools.partial(jax.jit, static_argnums=(1,))
 def _join_fused(pieces, shape):
     return jnp.concatenate([p.reshape(-1) for p in pieces]).reshape(shape)
+
+
+_rng.start_warmup()   # the draw kernel of the initializers, prepared in the background

@@ -79,6 +79,7 @@ when the eager dispatcher asks ``host_sample`` before drawing a key.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
@@ -614,6 +615,8 @@ def fill_values(kind: str, shape: tuple, dtype, a: float, b: float, ctx_key=("cp
     result is 64-byte aligned, so ``jax.device_put`` to a CPU device need not copy it;
     it may be a read-only view of a compiled block's output.
     """
+    if _warmup_thread and _warmup_thread[0].is_alive():
+        _warmup_thread[0].join()   # (rather than preparing the same kernel twice)
     dtype = np.dtype(dtype)
     n = int(np.prod(shape, dtype=np.int64))
     if n == 0:
@@ -646,3 +649,40 @@ def fill_values(kind: str, shape: tuple, dtype, a: float, b: float, ctx_key=("cp
         _copy_block(dst, where, out, offset)
         _recycle(kind, dtype, out)
     return dst.reshape(shape)
+
+
+# --------------------------------------------------------------------------- warm-up
+# Preparing the large uniform block kernel (tracing, lowering, loading it from the
+# persistent compilation cache) costs ~25-40 ms in every new process, and nearly every
+# program pays it at its first ``initialize``. It is done at import, on a background
+# thread, so that it overlaps the script's own set-up (building the network, reading
+# data). It draws nothing from any stream. ``MXCOMPAT_WARMUP=0`` turns it off.
+_warmup_thread: list = []
+
+
+def _warm_fill_kernel() -> None:
+    try:
+        dtype = np.dtype(np.float32)
+        pairs = _BLOCKS[-1]
+        ctr = np.array([0, 0, 0, pairs], np.uint32)
+        buf = jax.device_put(np.empty((2, pairs), dtype))
+        out = _fill_kernel("uniform", dtype, pairs)(ctr, np.array([0.0, 1.0]), buf)
+        _recycle("uniform", dtype, out.block_until_ready())
+    except Exception:  # pragma: no cover - a warm-up failure only costs the time it saves
+        pass
+
+
+def _join_warmup() -> None:
+    for t in _warmup_thread:
+        t.join()
+
+
+def start_warmup() -> None:
+    """Prepare the initializers' draw kernel on a background thread (once per process)."""
+    if _warmup_thread or _stream[0] != "jax" or os.environ.get("MXCOMPAT_WARMUP", "1").strip().lower() in (
+            "0", "false", "off", "no"):
+        return
+    t = threading.Thread(target=_warm_fill_kernel, name="mxcompat-warmup", daemon=True)
+    _warmup_thread.append(t)
+    atexit.register(_join_warmup)   # never let the interpreter finalise under it
+    t.start()
