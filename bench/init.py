@@ -178,11 +178,16 @@ def main(argv=None):
         return xs[len(xs) // 2] if len(xs) % 2 else 0.5 * (xs[len(xs) // 2 - 1] + xs[len(xs) // 2])
 
     ref = results.get("MXNet 1.9.1")
-    print("%-18s %12s %14s %10s" % ("", "first (ms)", "steady (ms)", "vs MXNet"))
+    print("%-18s %12s %14s %15s %16s" % ("", "first (ms)", "steady (ms)", "first/MXNet's",
+                                          "steady/MXNet's"))
     for label, r in results.items():
         first, steady = r["times"][0] * 1e3, med(r["times"][1:]) * 1e3
-        ratio = "" if ref is None else "%.2fx" % (steady / (med(ref["times"][1:]) * 1e3))
-        print("%-18s %12.1f %14.1f %10s" % (label, first, steady, ratio))
+        if ref is None:
+            r_first = r_steady = ""
+        else:
+            r_first = "%.2fx" % (first / (ref["times"][0] * 1e3))
+            r_steady = "%.2fx" % (steady / (med(ref["times"][1:]) * 1e3))
+        print("%-18s %12.1f %14.1f %15s %16s" % (label, first, steady, r_first, r_steady))
     if ref is not None:
         # same law, same bounds: the mean |x| over all arrays agrees to a fraction of a percent
         a, b = results["mxcompat"]["checksum"], ref["checksum"]
