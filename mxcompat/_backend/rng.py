@@ -290,11 +290,13 @@ def in_key_scope() -> bool:
     return bool(s)
 
 
-def _tracing() -> bool:
-    try:
-        from jax._src import core as _core
+try:  # (imported once: this runs on every draw)
+    from jax._src import core as _core
+
+    def _tracing() -> bool:
         return not _core.trace_ctx.is_top_level()
-    except Exception:  # pragma: no cover - JAX internals moved: skip the safety check
+except Exception:  # pragma: no cover - JAX internals moved: skip the safety check
+    def _tracing() -> bool:
         return False
 
 

@@ -100,6 +100,8 @@ class _Entry:
         self.out_tree = None
         self.single = False
         self.out_float = None     # which flat outputs are differentiable
+        self.uses_key = None      # whether the traced body draws random numbers (unknown
+                                  # until the first trace)
         self.forward = jax.jit(self._pure)
         self.forward_vjp = jax.jit(self._pure_vjp) if mask is not None else None
         self.backward = jax.jit(lambda vjp_fn, cts: vjp_fn(cts))
@@ -116,9 +118,10 @@ class _Entry:
         prev = (st.recording, st.training)
         st.recording, st.training = False, self.training
         try:
-            with _Eager(), _rng.key_scope(key):
+            with _Eager(), _rng.key_scope(key) as scope:
                 args = _join(self.desc, [_wrap(a, ctx) for a in x_arrays])
                 out = self.block.forward(*args)
+            self.uses_key = scope.count > 0
         finally:
             st.recording, st.training = prev
             set_traced_values(old)
@@ -287,14 +290,22 @@ def call(block, args: tuple) -> Any:
     entry = state.entries.get(sig)
     if entry is None:
         entry = state.entries[sig] = _Entry(block, params, desc, training, ctx, mask)
-    key = _rng.next_key((ctx.device_type, ctx.device_id))
     p_arrays = [v._raw() for v in p_nds]
     x_arrays = [v._raw() for v in x_nds]
+    fn = entry.forward_vjp if recording else entry.forward
+    if entry.uses_key is None:   # trace once to learn whether it draws (jit keeps the trace)
+        spec = jax.ShapeDtypeStruct
+        jax.eval_shape(fn, spec((2,), jnp.uint32),
+                       [spec(a.shape, a.dtype) for a in p_arrays],
+                       [spec(a.shape, a.dtype) for a in x_arrays])
+    # a body that draws nothing gets the placeholder key: calling it leaves the stream as
+    # the same code run eagerly would
+    key = (_rng.next_key((ctx.device_type, ctx.device_id)) if entry.uses_key
+           else _rng.placeholder_key())
     if recording:
-        outs, updates, vjp_fn = _deferred.run_tree(entry.forward_vjp,
-                                                   (key, p_arrays, x_arrays), ctx)
+        outs, updates, vjp_fn = _deferred.run_tree(fn, (key, p_arrays, x_arrays), ctx)
     else:
-        outs, updates = _deferred.run_tree(entry.forward, (key, p_arrays, x_arrays), ctx)
+        outs, updates = _deferred.run_tree(fn, (key, p_arrays, x_arrays), ctx)
     if updates:  # auxiliary states (BatchNorm statistics): not user writes into the graph
         from ..ndarray import ndarray as _ndm
         hook, _ndm._write_hook = _ndm._write_hook, None

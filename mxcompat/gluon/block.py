@@ -357,6 +357,8 @@ _ONE_INPUT = [0]
 def _input_context(x, args: tuple) -> Context:
     """The context of the first NDArray among the (nested) arguments (None for Symbol
     arguments)."""
+    if type(x) is NDArray and all(type(a) is NDArray for a in args):
+        return x._ctx   # the common case: NDArray arguments
     from ..symbol.symbol import Symbol
     leaves = list(_leaves((x,) + args))
     has_sym = any(isinstance(leaf, Symbol) for leaf in leaves)

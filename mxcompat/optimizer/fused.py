@@ -55,6 +55,25 @@ def _flatten(state, leaves: list):
                     "by the fused update")
 
 
+_TUPLE_STRUCTS: dict = {}   # n -> the structure of a tuple of n NDArrays
+
+
+def _state_leaves(state) -> tuple:
+    """(structure, NDArrays) of an optimizer state; the common forms without recursion."""
+    if state is None:
+        return None, []
+    t = type(state)
+    if t is NDArray:
+        return "a", [state]
+    if t is tuple and all(type(x) is NDArray for x in state):
+        struct = _TUPLE_STRUCTS.get(len(state))
+        if struct is None:
+            struct = _TUPLE_STRUCTS[len(state)] = ("t",) + ("a",) * len(state)
+        return struct, list(state)
+    leaves: list = []
+    return _flatten(state, leaves), leaves
+
+
 def _unflatten(struct, it):
     if struct is None:
         return None
@@ -132,32 +151,8 @@ def _donatable(x: NDArray):
     return arr
 
 
-def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
-         grads: Sequence[NDArray], states: Sequence[Any], mps: Sequence[bool],
-         scalars: Sequence[dict]) -> None:
-    """One compiled call updating ``weights`` and ``states`` in place."""
-    n = len(weights)
-    if n == 0:
-        return
-    w_in, m_in, s_in, s_nd, m_nd, plan = [], [], [], [], [], []
-    for idx, w, st, mp in zip(indices, weights, states, mps):
-        if mp:
-            master, inner = opt._split_mp(st)
-            m_nd.append(master)
-            m_in.append(_donatable(master))
-        else:
-            inner = st
-            m_nd.append(None)
-            m_in.append(None)
-        leaves: list = []
-        struct = _flatten(inner, leaves)
-        s_nd.append(leaves)
-        s_in.append([_donatable(x) for x in leaves])
-        w_in.append(_donatable(w))
-        plan.append((bool(mp), struct, opt._param_static(idx)))
-    g_in = [g._raw() for g in grads]
-    ctx = weights[0]._ctx
-    # a buffer may be donated once, and not also passed undonated
+def _unshare(w_in: list, m_in: list, s_in: list, g_in: list, ctx) -> None:
+    """Replace every repeat of an array among the step's arguments by a copy."""
     seen: set = set()
     for lst in (w_in, m_in):
         for k, a in enumerate(lst):
@@ -173,6 +168,41 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
     for k, a in enumerate(g_in):
         if id(a) in seen:
             g_in[k] = _copied(a, ctx)
+
+
+def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
+         grads: Sequence[NDArray], states: Sequence[Any], mps: Sequence[bool],
+         scalars: Sequence[dict]) -> None:
+    """One compiled call updating ``weights`` and ``states`` in place."""
+    n = len(weights)
+    if n == 0:
+        return
+    w_in, m_in, s_in, s_nd, m_nd, plan = [], [], [], [], [], []
+    param_static = opt._param_static
+    for idx, w, st, mp in zip(indices, weights, states, mps):
+        if mp:
+            master, inner = opt._split_mp(st)
+            m_nd.append(master)
+            m_in.append(_donatable(master))
+        else:
+            inner = st
+            m_nd.append(None)
+            m_in.append(None)
+        struct, leaves = _state_leaves(inner)
+        s_nd.append(leaves)
+        s_in.append([x._v if x._view is None else _donatable(x) for x in leaves])
+        w_in.append(w._v if w._view is None else _donatable(w))
+        plan.append((bool(mp), struct, param_static(idx)))
+    g_in = [g._raw() for g in grads]
+    ctx = weights[0]._ctx
+    # a buffer may be donated once, and not also passed undonated
+    ids = [id(a) for a in w_in]
+    ids += [id(a) for a in m_in if a is not None]
+    for lst in s_in:
+        ids += [id(a) for a in lst]
+    ids += [id(a) for a in g_in]
+    if len(set(ids)) != len(ids):
+        _unshare(w_in, m_in, s_in, g_in, ctx)
 
     names = tuple(sorted(scalars[0]))
     scal = np.array([[float(d[nm]) for d in scalars] for nm in names], dtype=np.float64)
@@ -250,7 +280,8 @@ def fused_update(optimizer, indices: Sequence, weights: Sequence[NDArray],
     scalars = [optimizer._prepare(i) for i in indices]
     mps = [optimizer._use_mp(w, s) for w, s in zip(weights, states)]
     ctxs = [w._ctx for w in weights]
-    if all(c == ctxs[0] for c in ctxs):
+    c0 = ctxs[0]
+    if all(c is c0 or c == c0 for c in ctxs):
         _run(optimizer, indices, weights, grads, states, mps, scalars)
         return
     groups: dict = {}
