@@ -124,6 +124,31 @@ def test_dropout_masks_follow_the_seed():
     np.testing.assert_array_equal(net(x).asnumpy(), x.asnumpy())   # predict mode
 
 
+def test_a_block_that_draws_nothing_leaves_the_random_stream_alone():
+    # hybridized or not, a network without random operators consumes no random numbers,
+    # so the draws after it are the same; one with Dropout consumes them in both forms
+    def draws_after(hybrid, dropout):
+        net = nn.HybridSequential()
+        net.add(nn.Dense(3, in_units=4))
+        if dropout:
+            net.add(nn.Dropout(0.5))
+        net.initialize()
+        if hybrid:
+            net.hybridize()
+        mx.random.seed(11)
+        with autograd.record():
+            for _ in range(3):
+                net(nd.ones((2, 4)))
+        return nd.random.uniform(shape=(5,)).asnumpy()
+
+    mx.random.seed(11)
+    fresh = nd.random.uniform(shape=(5,)).asnumpy()
+    np.testing.assert_array_equal(draws_after(False, False), fresh)
+    np.testing.assert_array_equal(draws_after(True, False), fresh)
+    assert not np.array_equal(draws_after(True, True), fresh)
+    assert not np.array_equal(draws_after(False, True), fresh)
+
+
 def test_argument_structure_is_fixed_until_rehybridized():
     class Add(gluon.HybridBlock):
         def hybrid_forward(self, F, x, y=None):

@@ -509,3 +509,27 @@ def test_exact_stream_mixed_docstring(exact_stream):
     want = [float.fromhex(h) for h in ("0x1.3fe7800000000p-7", "0x1.303bb00000000p-6",
                                        "0x1.6090f40000000p-5")]
     np.testing.assert_array_equal(w.asnumpy(), np.array([want], dtype=np.float32))
+
+
+def test_import_warmup_draws_nothing():
+    """The background preparation of the draw kernel at import changes no number: the same
+    seed gives the same initial weights with and without it."""
+    import subprocess
+    import sys
+    prog = ("import mxcompat as mx\n"
+            "from mxcompat._backend import rng\n"
+            "mx.random.seed(5)\n"
+            "w = mx.nd.zeros((300, 400))\n"
+            "mx.init.Xavier()(mx.init.InitDesc('fc_weight'), w)\n"
+            "print(bool(rng._warmup_thread), float(w.asnumpy().astype('float64').sum()),"
+            " mx.nd.random.uniform(shape=(2,)).asnumpy().tolist())\n")
+    outs = []
+    for flag in ("1", "0"):
+        env = dict(os.environ, MXCOMPAT_WARMUP=flag)
+        env.pop("MXCOMPAT_RANDOM", None)
+        res = subprocess.run([sys.executable, "-c", prog], capture_output=True, text=True,
+                             env=env, timeout=300)
+        assert res.returncode == 0, res.stderr
+        outs.append(res.stdout.split(" ", 1))
+    assert outs[0][0] == "True" and outs[1][0] == "False"
+    assert outs[0][1] == outs[1][1]

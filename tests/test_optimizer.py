@@ -313,3 +313,35 @@ def test_num_update_is_the_largest_count():
     opt._update_count([0, 1])
     assert opt._index_update_count == {0: 5, 1: 4} and opt.num_update == 5
 
+
+
+def test_count_lr_wd_equals_the_separate_rules():
+    """The one-pass counting/lr/wd of built-in optimizers gives what _update_count, _get_lr
+    and _get_wd give, for every way a multiplier can be set; an optimizer overriding one
+    of those rules keeps its override."""
+    class P:   # a Gluon parameter's multipliers
+        lr_mult, wd_mult = 3.0, 0.5
+
+    def make():
+        opt = mx.optimizer.SGD(learning_rate=0.1, wd=0.01, begin_num_update=2,
+                               param_idx2name={1: "fc_weight", 2: "fc_bias"},
+                               lr_scheduler=mx.lr_scheduler.FactorScheduler(2, 0.5))
+        opt.param_dict = {0: P()}
+        opt.set_lr_mult({"fc_weight": 2.0, 3: 4.0})
+        opt.set_wd_mult({"fc_bias": 0.0, 3: 7.0})
+        return opt
+
+    fast, slow = make(), make()
+    for index in (0, 1, 2, 3, 4, 0, 0, 1, 3, 3, 3):
+        got = fast._count_lr_wd(index)
+        slow._update_count(index)
+        want = (slow._get_lr(index), slow._get_wd(index))
+        assert got == want, (index, got, want)
+        assert fast._index_update_count == slow._index_update_count
+        assert fast.num_update == slow.num_update
+
+    class Halved(mx.optimizer.SGD):
+        def _get_lr(self, index):
+            return super()._get_lr(index) / 2
+
+    assert Halved(learning_rate=0.1)._count_lr_wd(0)[0] == 0.05
