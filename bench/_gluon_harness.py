@@ -5,6 +5,12 @@ returns a ``step()`` closure; run unchanged by mxcompat and by MXNet through the
 and ``jax_step()`` (the same training step hand-written in JAX: ``jax.jit`` of
 ``value_and_grad`` plus the SGD update). ``main`` times all of them in one run and prints
 the ratios.
+
+mxcompat (eager and hybridized) and JAX run in the same process and are timed in turns:
+each round times ``n`` steps of each, and the ratios printed are the medians of the
+rounds' ratios, so a change of the machine's speed during the run (this shared machine's
+speed drifts by tens of percent over minutes) affects both sides of a ratio alike.
+MXNet runs in a process of its own (the oracle), timed in rounds the same way.
 """
 from __future__ import annotations
 
@@ -16,40 +22,44 @@ import sys
 TIMER = r'''
 import time
 import numpy as np
-def timeit(fn, sync, n, warm=10):
+def timeit(fn, sync, n, warm=30):
     for _ in range(warm): fn()
     sync()
-    reps = []
-    for _ in range(7):
-        t = time.perf_counter()
-        for _ in range(n): fn()
-        sync()
-        reps.append((time.perf_counter() - t) / n * 1e3)
-    return float(np.median(reps))
+    t = time.perf_counter()
+    for _ in range(n): fn()
+    sync()
+    return (time.perf_counter() - t) / n * 1e3
 '''
 
+ROUNDS = 7
+
 RUN = r'''
-out = {}
-for hyb in (False, True):
-    step = make(hyb)
-    out["hybrid" if hyb else "eager"] = timeit(step, mx.nd.waitall, N)
+steps = {"hybrid" if hyb else "eager": make(hyb) for hyb in (False, True)}
+out = {k: [] for k in steps}
+for _ in range(ROUNDS):
+    for k, step in steps.items():
+        out[k].append(timeit(step, mx.nd.waitall, N))
 print(json.dumps(out))
 '''
 
 
-def run_mxcompat(legacy: str, n: int) -> dict:
+def run_mxcompat_and_jax(legacy: str, make_jax_step, n: int) -> tuple[dict, list]:
+    # Each round: n steps of mxcompat eager, of mxcompat hybridized, of hand-written JAX.
     ns: dict = {"N": n}
     exec(TIMER, ns)
     import mxcompat as mx
     ns["mx"] = mx
     ns["json"] = json
-    src = "from mxcompat import gluon, nd, autograd\n" + legacy
-    exec(src, ns)
-    out = {}
-    for hyb in (False, True):
-        step = ns["make"](hyb)
-        out["hybrid" if hyb else "eager"] = ns["timeit"](step, mx.nd.waitall, n)
-    return out
+    exec("from mxcompat import gluon, nd, autograd\n" + legacy, ns)
+    steps = {"hybrid" if hyb else "eager": ns["make"](hyb) for hyb in (False, True)}
+    jstep, jsync = make_jax_step()
+    out: dict = {k: [] for k in steps}
+    jax_times: list = []
+    for _ in range(ROUNDS):
+        for k, step in steps.items():
+            out[k].append(ns["timeit"](step, mx.nd.waitall, n))
+        jax_times.append(ns["timeit"](jstep, jsync, n))
+    return out, jax_times
 
 
 def run_mxnet(legacy: str, n: int) -> dict:
@@ -57,7 +67,7 @@ def run_mxnet(legacy: str, n: int) -> dict:
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "tools",
         "mxnet-oracle")
     prog = (TIMER + "\nimport json\nimport mxnet as mx\nfrom mxnet import gluon, nd, autograd\n"
-            + f"N = {n}\n" + legacy + RUN)
+            + f"N = {n}\nROUNDS = {ROUNDS}\n" + legacy + RUN)
     try:
         res = subprocess.run([oracle, "-c", prog], capture_output=True, text=True,
                              timeout=1200)
@@ -67,23 +77,22 @@ def run_mxnet(legacy: str, n: int) -> dict:
         return {}
 
 
-def run_jax(make_jax_step, n: int) -> float:
-    ns: dict = {}
-    exec(TIMER, ns)
-    step, sync = make_jax_step()
-    return ns["timeit"](step, sync, n)
+def _median(xs) -> float:
+    xs = sorted(xs)
+    m = len(xs) // 2
+    return xs[m] if len(xs) % 2 else 0.5 * (xs[m - 1] + xs[m])
 
 
 def main(title: str, legacy: str, make_jax_step, n: int) -> None:
-    mxc = run_mxcompat(legacy, n)
-    jx = run_jax(make_jax_step, n)
+    mxc, jx = run_mxcompat_and_jax(legacy, make_jax_step, n)
     mxn = run_mxnet(legacy, n) if "--no-mxnet" not in sys.argv else {}
     print(f"{title}: median ms per training step (record, forward, loss, backward, "
-          f"Trainer.step)")
+          f"Trainer.step), {ROUNDS} rounds of {n} steps")
     print(f"{'mode':10s} {'mxcompat':>9s} {'jax.jit':>9s} {'MXNet':>9s} {'mxc/jax':>8s} "
           f"{'mxc/MXNet':>9s}")
     for k in ("eager", "hybrid"):
-        m, x = mxc[k], mxn.get(k)
+        m, x = _median(mxc[k]), (_median(mxn[k]) if mxn.get(k) else None)
+        r_jax = _median([a / b for a, b in zip(mxc[k], jx)])
         xs = f"{x:9.3f}" if x else f"{'-':>9s}"
         rs = f"{m / x:9.2f}" if x else f"{'-':>9s}"
-        print(f"{k:10s} {m:9.3f} {jx:9.3f} {xs} {m / jx:8.2f} {rs}")
+        print(f"{k:10s} {m:9.3f} {_median(jx):9.3f} {xs} {r_jax:8.2f} {rs}")
