@@ -43,8 +43,11 @@ __all__ = ["Pending", "run", "run_tree", "flush", "flush_all", "enabled", "set_e
            "stats"]
 
 THRESHOLD = 3        # runs of a structure before it is compiled as one program
-MAX_CALLS = 1024     # a segment is run once it holds this many calls
-MAX_FUSE = 256      # larger segments always run call by call
+# A segment is run once it holds MAX_CALLS calls: the most that one program is built from,
+# so that long runs of calls between reads (a non-hybridized network's step, a loop of
+# operators) are cut into pieces that recur and are compiled, rather than run call by call
+MAX_CALLS = 256
+MAX_FUSE = MAX_CALLS
 
 _ARRAY = type(jax.numpy.zeros(()))
 _SCALARS = (float, int, bool, np.floating, np.integer, np.bool_)
