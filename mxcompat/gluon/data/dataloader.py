@@ -147,17 +147,21 @@ def _process_pool(num_workers: int, dataset) -> multiprocessing.pool.Pool:
     """A spawn-started pool whose workers hold ``dataset`` and see only the CPU."""
     payload = pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
     ctx = multiprocessing.get_context("spawn")
-    with _spawn_lock:  # the children inherit the environment at start
-        saved = os.environ.get("JAX_PLATFORMS")
-        os.environ["JAX_PLATFORMS"] = "cpu"
+    # the children inherit the environment at start: they see only the CPU, and they
+    # initialise no parameters, so they skip the initializers' kernel warm-up
+    child_env = {"JAX_PLATFORMS": "cpu", "MXCOMPAT_WARMUP": "0"}
+    with _spawn_lock:
+        saved = {k: os.environ.get(k) for k in child_env}
+        os.environ.update(child_env)
         try:
             return ctx.Pool(num_workers, initializer=_process_worker_init,
                             initargs=(payload,))
         finally:
-            if saved is None:
-                os.environ.pop("JAX_PLATFORMS", None)
-            else:
-                os.environ["JAX_PLATFORMS"] = saved
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
 
 
 class _MultiWorkerIter:
