@@ -325,10 +325,20 @@ def next_key(ctx_key=("cpu", 0)):
 _PLACEHOLDER = np.zeros(2, dtype=np.uint32)
 
 
-def placeholder_key():
+_PLACEHOLDER_ON: dict = {}   # device -> the placeholder, resident there
+
+
+def placeholder_key(device=None):
     """Key data for an operator call that draws nothing (Dropout in predict mode): the
-    same type and shape as the keys ``next_key`` hands out, so it selects the same kernel."""
-    return _PLACEHOLDER
+    same type and shape as the keys ``next_key`` hands out, so it selects the same kernel.
+    With ``device``, a copy kept on that device (a call that always gets the placeholder
+    then transfers nothing for it)."""
+    if device is None:
+        return _PLACEHOLDER
+    k = _PLACEHOLDER_ON.get(device)
+    if k is None:
+        k = _PLACEHOLDER_ON[device] = jax.device_put(_PLACEHOLDER, device)
+    return k
 
 
 def as_key(key):

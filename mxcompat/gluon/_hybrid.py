@@ -301,7 +301,7 @@ def call(block, args: tuple) -> Any:
     # a body that draws nothing gets the placeholder key: calling it leaves the stream as
     # the same code run eagerly would
     key = (_rng.next_key((ctx.device_type, ctx.device_id)) if entry.uses_key
-           else _rng.placeholder_key())
+           else _rng.placeholder_key(ctx.jax_device))
     if recording:
         outs, updates, vjp_fn = _deferred.run_tree(fn, (key, p_arrays, x_arrays), ctx)
     else:

@@ -31,6 +31,7 @@ warnings.filterwarnings("ignore", message=r".*[Dd]onated buffers were not usable
 warnings.filterwarnings("ignore", message=r".*[Dd]onation is not implemented for.*")
 
 _CACHE: dict = {}
+_LAST_SCAL: dict = {}   # (compiled step, context) -> (scalars, their copy on the device)
 _TRACES = [0]
 
 
@@ -213,7 +214,18 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
     fn = _CACHE.get(key)
     if fn is None:
         fn = _CACHE[key] = _build(kernel, key[1], names, key[3], writes_grad, wants_lp)
-    out_w, out_m, out_s, out_g = _deferred.run_tree(fn, (w_in, m_in, s_in, g_in, scal), ctx)
+    # the scalars, on the device: the same as last step's (a constant learning rate) are
+    # not transferred again
+    last = _LAST_SCAL.get((fn, ctx))
+    if last is not None and last[0].shape == scal.shape and (last[0] == scal).all():
+        scal_dev = last[1]
+    else:
+        scal_dev = jax.device_put(scal, ctx.jax_device)
+        if len(_LAST_SCAL) > 256:
+            _LAST_SCAL.clear()
+        _LAST_SCAL[(fn, ctx)] = (scal, scal_dev)
+    out_w, out_m, out_s, out_g = _deferred.run_tree(fn, (w_in, m_in, s_in, g_in, scal_dev),
+                                                    ctx)
     for i in range(n):
         weights[i]._set(out_w[i])
         if m_nd[i] is not None:
