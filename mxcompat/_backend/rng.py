@@ -691,8 +691,8 @@ def _join_warmup() -> None:
 
 def start_warmup() -> None:
     """Prepare the initializers' draw kernel on a background thread (once per process)."""
-    if _warmup_thread or _stream[0] != "jax" or os.environ.get("MXCOMPAT_WARMUP", "1").strip().lower() in (
-            "0", "false", "off", "no"):
+    off = os.environ.get("MXCOMPAT_WARMUP", "1").strip().lower() in ("0", "false", "off", "no")
+    if _warmup_thread or _stream[0] != "jax" or off:
         return
     t = threading.Thread(target=_warm_fill_kernel, name="mxcompat-warmup", daemon=True)
     _warmup_thread.append(t)

@@ -56,25 +56,6 @@ def _flatten(state, leaves: list):
                     "by the fused update")
 
 
-_TUPLE_STRUCTS: dict = {}   # n -> the structure of a tuple of n NDArrays
-
-
-def _state_leaves(state) -> tuple:
-    """(structure, NDArrays) of an optimizer state; the common forms without recursion."""
-    if state is None:
-        return None, []
-    t = type(state)
-    if t is NDArray:
-        return "a", [state]
-    if t is tuple and all(type(x) is NDArray for x in state):
-        struct = _TUPLE_STRUCTS.get(len(state))
-        if struct is None:
-            struct = _TUPLE_STRUCTS[len(state)] = ("t",) + ("a",) * len(state)
-        return struct, list(state)
-    leaves: list = []
-    return _flatten(state, leaves), leaves
-
-
 def _unflatten(struct, it):
     if struct is None:
         return None
@@ -189,10 +170,11 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
             inner = st
             m_nd.append(None)
             m_in.append(None)
-        struct, leaves = _state_leaves(inner)
+        leaves: list = []
+        struct = _flatten(inner, leaves)
         s_nd.append(leaves)
-        s_in.append([x._v if x._view is None else _donatable(x) for x in leaves])
-        w_in.append(w._v if w._view is None else _donatable(w))
+        s_in.append([_donatable(x) for x in leaves])
+        w_in.append(_donatable(w))
         plan.append((bool(mp), struct, param_static(idx)))
     g_in = [g._raw() for g in grads]
     ctx = weights[0]._ctx
@@ -217,7 +199,9 @@ def _run(opt: RuleOptimizer, indices: Sequence, weights: Sequence[NDArray],
     # the scalars, on the device: the same as last step's (a constant learning rate) are
     # not transferred again
     last = _LAST_SCAL.get((fn, ctx))
-    if last is not None and last[0].shape == scal.shape and (last[0] == scal).all():
+    if _deferred._tracing():   # (inside a trace: a constant of it, never kept)
+        scal_dev = scal
+    elif last is not None and last[0].shape == scal.shape and (last[0] == scal).all():
         scal_dev = last[1]
     else:
         scal_dev = jax.device_put(scal, ctx.jax_device)
