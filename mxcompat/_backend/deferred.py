@@ -142,7 +142,6 @@ def resolve(x):
 # ----------------------------------------------------------------------------- segments
 _AVALS: dict = {}      # (fn, arg avals) -> (multi, ((shape, dtype), ...), out_tree)
 _CALLS: dict = {}      # (fn, refs, arg avals) -> (small int id, _AVALS entry)
-_LAST: dict = {}       # fn -> (refs, arg avals, _CALLS entry) of its latest call
 _PROGRAMS: dict = {}   # segment key -> compiled program
 _SEEN: dict = {}       # segment key -> runs so far
 _MAX_IDS = 1 << 20
@@ -212,23 +211,11 @@ class Segment:
             refs.append(-1 - j)
             avals.append(av)
         # the call's identity in a segment key: the function, where its arguments come
-        # from, and their shapes and dtypes (which fix the shapes of everything after it).
-        # A loop makes the same calls again and again: the last identity of each function
-        # is kept beside it and compared (cheap: the shapes' ints and the dtypes are
-        # shared objects) before the table is hashed
-        refs_t = tuple(refs)
-        avals_t = tuple(avals)
-        last = _LAST.get(fn)
-        if last is not None and last[0] == refs_t and last[1] == avals_t:
-            hit = last[2]
-        else:
-            ck = (fn, refs_t, avals_t)
-            hit = _CALLS.get(ck)
-            if hit is None:
-                hit = _new_call(ck, fn, args)
-            if len(_LAST) > 4096:
-                _LAST.clear()
-            _LAST[fn] = (refs_t, avals_t, hit)
+        # from, and their shapes and dtypes (which fix the shapes of everything after it)
+        ck = (fn, tuple(refs), tuple(avals))
+        hit = _CALLS.get(ck)
+        if hit is None:
+            hit = _new_call(ck, fn, args)
         cid, info = hit
         multi, out_avals, tree = info
         first = len(self.outs)
@@ -238,7 +225,7 @@ class Segment:
         else:
             outs = [Pending(self, first + k, s, d) for k, (s, d) in enumerate(out_avals)]
         self.outs.extend(outs)
-        self.calls.append((fn, refs_t, first, len(outs)))
+        self.calls.append((fn, ck[1], first, len(outs)))
         self.key.append(cid)
         return multi, outs, tree
 
@@ -343,7 +330,6 @@ def _build(calls, alive) -> Callable:
 def _new_call(ck: tuple, fn, args) -> tuple:
     if len(_CALLS) >= _MAX_IDS:   # ids restart: forget what was keyed by the old ones
         _CALLS.clear()
-        _LAST.clear()
         _PROGRAMS.clear()
         _SEEN.clear()
     info = _AVALS.get((fn, ck[2]))

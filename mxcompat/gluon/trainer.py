@@ -13,7 +13,6 @@ from .._backend import deferred as _deferred
 import jax
 
 from .. import optimizer as opt
-from ..autograd.tape import Leaf as _Leaf
 from ..ndarray.ndarray import NDArray
 from .parameter import Parameter, ParameterDict
 
@@ -188,8 +187,7 @@ class Trainer:
             datas = param.list_data()
             if not ignore_stale_grad:
                 for data in datas:
-                    ag = data._ag   # (data._fresh_grad, without the property)
-                    if not (ag.fresh if type(ag) is _Leaf else data._fresh_grad):
+                    if not data._fresh_grad:
                         raise UserWarning(
                             "Gradient of Parameter `%s` on context %s has not been updated "
                             "by backward since last `step`. This could mean a bug in your "
@@ -199,26 +197,17 @@ class Trainer:
                             "warning and skip updating of Parameters with stale gradient"
                             % (param.name, str(data.context)))
             grads = param.list_grad()
-            if len(datas) == 1 and not ignore_stale_grad:   # one context
-                idx, ws, gs = per_ctx[0]
+            targets = range(1) if single else range(len(datas))
+            for k in targets:
+                arr = datas[k]
+                if ignore_stale_grad and not arr._fresh_grad:
+                    continue
+                idx, ws, gs = per_ctx[k]
                 idx.append(i)
-                ws.append(datas[0])
-                gs.append(grads[0])
-            else:
-                for k in (range(1) if single else range(len(datas))):
-                    arr = datas[k]
-                    if ignore_stale_grad and not arr._fresh_grad:
-                        continue
-                    idx, ws, gs = per_ctx[k]
-                    idx.append(i)
-                    ws.append(arr)
-                    gs.append(grads[k])
+                ws.append(arr)
+                gs.append(grads[k])
             for arr in datas:
-                ag = arr._ag
-                if type(ag) is _Leaf:
-                    ag.fresh = 0
-                else:
-                    arr._fresh_grad = False
+                arr._fresh_grad = False
         for updater, (idx, ws, gs) in zip(self._updaters, per_ctx):
             if idx:
                 updater.fused(idx, ws, gs)

@@ -38,10 +38,6 @@ def _float16(weight: NDArray) -> bool:
     return weight.dtype == numpy.float16
 
 
-_PLAIN_LR_WD: dict = {}   # optimizer class -> uses the base counting and lr/wd rules
-_NO_PARAM = object()
-
-
 class Optimizer:
     """Base class of all optimizers (MXNet's constructor arguments and bookkeeping)."""
 
@@ -310,38 +306,8 @@ class RuleOptimizer(Optimizer):
         """A hook run before an eager update (DCASGD's MXNet errors)."""
 
     def _count_lr_wd(self, index) -> tuple:
-        """Count one update of ``index``; its learning rate and weight decay."""
-        cls = type(self)
-        plain = _PLAIN_LR_WD.get(cls)
-        if plain is None:
-            plain = _PLAIN_LR_WD[cls] = all(
-                getattr(cls, m) is getattr(Optimizer, m)
-                for m in ("_update_count", "_base_lr", "_get_lr", "_get_lrs", "_get_wd",
-                          "_get_wds", "_apply_lr_mult"))
-        if not plain:
-            self._update_count(index)
-            return self._get_lr(index), self._get_wd(index)
-        # the same as the three calls above, in one pass (this runs per parameter per step)
-        counts = self._index_update_count
-        c = counts.get(index)
-        c = (self.begin_num_update if c is None else c) + 1
-        counts[index] = c
-        if c > self.num_update:
-            self.num_update = c
-        lr = self.lr if self.lr_scheduler is None else self.lr_scheduler(self.num_update)
-        wd = self.wd
-        p = self.param_dict.get(index, _NO_PARAM)
-        if p is not _NO_PARAM:
-            return lr * p.lr_mult, wd * p.wd_mult
-        if index in self.lr_mult:
-            lr *= self.lr_mult[index]
-        elif index in self.idx2name:
-            lr *= self.lr_mult.get(self.idx2name[index], 1.0)
-        if index in self.wd_mult:
-            wd *= self.wd_mult[index]
-        elif index in self.idx2name:
-            wd *= self.wd_mult.get(self.idx2name[index], 1.0)
-        return lr, wd
+        self._update_count(index)
+        return self._get_lr(index), self._get_wd(index)
 
     def _prepare(self, index) -> dict:
         lr, wd = self._count_lr_wd(index)
