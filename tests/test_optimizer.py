@@ -316,9 +316,9 @@ def test_num_update_is_the_largest_count():
 
 
 def test_count_lr_wd_equals_the_separate_rules():
-    """The one-pass counting/lr/wd of built-in optimizers gives what _update_count, _get_lr
-    and _get_wd give, for every way a multiplier can be set; an optimizer overriding one
-    of those rules keeps its override."""
+    """What the fused update asks for per parameter (_count_lr_wd) is what _update_count,
+    _get_lr and _get_wd give, for every way a multiplier can be set; an optimizer
+    overriding one of those rules keeps its override."""
     class P:   # a Gluon parameter's multipliers
         lr_mult, wd_mult = 3.0, 0.5
 
